@@ -1,0 +1,12 @@
+"""lstm-viz: `streamlit run app.py`. Builds the navigation; every page lives in pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="lstm-viz", page_icon="🧠", layout="wide")
+
+nav = st.navigation(
+    [
+        st.Page("pages/home.py", title="Home", icon="🏠", default=True),
+    ]
+)
+nav.run()

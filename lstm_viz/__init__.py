@@ -1,0 +1,26 @@
+"""lstm-viz: an LSTM you can look inside.
+
+    import lstm_viz as lv
+    p = lv.LSTMParams.random(input_size=3, hidden_size=4, seed=0)
+    tr = lv.reference.forward(p, xs)          # NumPy, float64, every gate at every step
+
+`lv.torch_backend` (and everything that trains) imports torch on first use, so the
+NumPy side of the package loads without it.
+"""
+
+import importlib
+
+from lstm_viz import reference
+from lstm_viz.params import GATES, LSTMParams
+from lstm_viz.trace import GateStep, GateTrace
+
+__all__ = ["GATES", "GateStep", "GateTrace", "LSTMParams", "reference", "torch_backend"]
+__version__ = "0.1.0"
+
+_LAZY = {"torch_backend", "tasks", "training", "presets", "figures"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        return importlib.import_module(f"lstm_viz.{name}")
+    raise AttributeError(f"module 'lstm_viz' has no attribute {name!r}")

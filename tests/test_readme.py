@@ -1,0 +1,21 @@
+"""The README's library example runs as written, and its set-up commands are the real ones."""
+
+import re
+from pathlib import Path
+
+README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def test_library_api_example_runs(tmp_path, monkeypatch):
+    section = README.split("## Library API", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "README.md", "exec"), {})
+    assert (tmp_path / "trace.npz").exists()
+
+
+def test_setup_commands_are_word_for_word():
+    assert "pip install -r requirements.txt && streamlit run app.py" in README
+    assert "pip install -r requirements-dev.txt && pytest" in README
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "pip install -r requirements-dev.txt && pytest" in ci

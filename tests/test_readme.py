@@ -14,6 +14,12 @@ def test_library_api_example_runs(tmp_path, monkeypatch):
     assert (tmp_path / "trace.npz").exists()
 
 
+def test_tasks_example_runs():
+    section = README.split("## Tasks and live training", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code.replace("on_progress=print", "on_progress=None"), "README.md", "exec"), {})
+
+
 def test_setup_commands_are_word_for_word():
     assert "pip install -r requirements.txt && streamlit run app.py" in README
     assert "pip install -r requirements-dev.txt && pytest" in README

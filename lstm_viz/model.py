@@ -1,0 +1,42 @@
+"""TrainedModel: an LSTM and its linear read-out, in NumPy, ready to inspect.
+
+The read-out is y = W_out h_t + b_out, on the last h (sequence-to-one) or on every h
+(sequence-to-sequence). `predict` runs the NumPy reference, so what the step-through page
+shows as "the model's output at t" is computed from the very trace it displays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lstm_viz import reference
+from lstm_viz.params import LSTMParams, as_array
+from lstm_viz.trace import GateTrace
+
+
+@dataclass(frozen=True, eq=False)
+class TrainedModel:
+    task: str
+    params: LSTMParams
+    W_out: np.ndarray  # (output_size, H)
+    b_out: np.ndarray  # (output_size,)
+
+    def __post_init__(self):
+        H = self.params.hidden_size
+        W_out = as_array("W_out", self.W_out, (None, H))
+        object.__setattr__(self, "W_out", W_out)
+        object.__setattr__(self, "b_out", as_array("b_out", self.b_out, (W_out.shape[0],)))
+
+    def outputs(self, trace: GateTrace) -> np.ndarray:
+        """The read-out at every step: (T, output_size), or (B, T, output_size)."""
+        return trace.h @ self.W_out.T + self.b_out
+
+    def trace(self, xs) -> GateTrace:
+        return reference.forward(self.params, xs)
+
+    def predict(self, xs, seq2seq: bool) -> np.ndarray:
+        """Outputs for xs (T, D) or (B, T, D): every step if seq2seq, else the last step's."""
+        out = self.outputs(self.trace(xs))
+        return out if seq2seq else out[..., -1, :]

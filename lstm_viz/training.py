@@ -1,0 +1,224 @@
+"""The live-training loop: torch's nn.LSTM with Adam, reporting through callbacks.
+
+    result = train(task, config, on_progress=callback, should_stop=lambda: stop_flag)
+
+Knows nothing of the UI: `on_progress(Progress)` is called at least every 0.25 s of
+training, and `should_stop()` is checked every step. A non-finite loss or gradient stops
+training at once and keeps the last finite weights. A bad learning rate never raises.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+
+from lstm_viz.config import TrainConfig
+from lstm_viz.model import TrainedModel
+from lstm_viz.params import LSTMParams
+from lstm_viz.tasks import Task
+from lstm_viz.torch_backend import SequenceModel, resolve_device
+
+PROGRESS_EVERY_S = 0.1
+EVAL_EVERY = 25  # steps between held-out checks of the target
+EVAL_BATCH = 512
+EXPLODED = 1e4  # a loss this many times the first step's counts as diverged, finite or not
+
+
+@dataclass(frozen=True)
+class Progress:
+    step: int  # steps done
+    total: int
+    loss: float
+    metric: float
+    seconds: float
+
+
+@dataclass(frozen=True, eq=False)
+class TrainResult:
+    task: str
+    config: TrainConfig
+    history: list[tuple[int, float, float]]  # (step, loss, metric on the training batch)
+    final_metric: float  # on a held-out batch
+    reached_target: bool
+    model: TrainedModel  # the trained LSTM and read-out, NumPy
+    snapshots: list[tuple[int, LSTMParams]] = field(repr=False)  # log-spaced, the first at step 0
+    seconds: float
+    device: str
+    stopped_reason: str
+
+    @property
+    def params(self) -> LSTMParams:
+        return self.model.params
+
+    @property
+    def head(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.model.W_out, self.model.b_out
+
+
+def snapshot_steps(total: int, count: int = 20) -> list[int]:
+    """About `count` log-spaced steps in [0, total], the first 0 and the last `total`."""
+    if total <= 0:
+        return [0]
+    grid = np.unique(np.rint(np.geomspace(1, total, count - 1)).astype(int))
+    return [0, *grid.tolist()]
+
+
+def validate(config: TrainConfig, task: Task) -> None:
+    checks = [
+        ("hidden_size", config.hidden_size >= 1),
+        ("seq_len", config.seq_len >= task.min_len),
+        ("batch_size", config.batch_size >= 1),
+        ("steps", config.steps >= 0),
+        ("grad_clip", config.grad_clip > 0 and math.isfinite(config.grad_clip)),
+        ("threads", config.threads >= 1),
+        ("forget_bias", math.isfinite(config.forget_bias)),
+    ]
+    for name, ok in checks:
+        if not ok:
+            raise ValueError(f"{name}: invalid value {getattr(config, name)!r}")
+
+
+def build(task: Task, config: TrainConfig, device: torch.device) -> SequenceModel:
+    torch.manual_seed(config.seed)
+    model = SequenceModel(task.input_size, config.hidden_size, task.output_size, seq2seq=task.kind.seq2seq)
+    H = config.hidden_size
+    with torch.no_grad():
+        model.lstm.bias_ih_l0[H : 2 * H] += config.forget_bias  # the forget gate's bias, b_f
+    return model.to(device)
+
+
+def loss_fn(task: Task) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
+    if task.kind.output == "classification":
+        ce = nn.CrossEntropyLoss()
+        return lambda out, y: ce(out.reshape(-1, out.shape[-1]), y.reshape(-1))
+    return lambda out, y: torch.mean((out[..., 0] - y) ** 2)
+
+
+def to_model(net: SequenceModel, task: Task) -> TrainedModel:
+    W_out, b_out = net.head_weights()
+    return TrainedModel(task.name, net.lstm_params(), W_out, b_out)
+
+
+def train(
+    task: Task,
+    config: TrainConfig,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TrainResult:
+    validate(config, task)
+    device = resolve_device(config.device)
+    threads = torch.get_num_threads()
+    if device.type == "cpu":
+        torch.set_num_threads(config.threads)
+    try:
+        return _train(task, config, device, on_progress, should_stop)
+    finally:
+        torch.set_num_threads(threads)
+
+
+def _train(task, config, device, on_progress, should_stop) -> TrainResult:
+    rng = np.random.default_rng(config.seed)
+    held_out = task.held_out_batch(EVAL_BATCH, config.seq_len, np.random.default_rng([config.seed, 1]))
+    y_dtype = torch.long if task.kind.output == "classification" else torch.float32
+    net = build(task, config, device)
+    lr = config.lr if math.isfinite(config.lr) and config.lr > 0 else 0.0
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
+    criterion = loss_fn(task)
+    params = list(net.parameters())
+    last_good = [p.detach().clone() for p in params]
+    due = set(snapshot_steps(config.steps))
+    snapshots = [(0, net.lstm_params())]
+    history: list[tuple[int, float, float]] = []
+    stopped_reason = f"finished all {config.steps} steps"
+    if lr == 0.0:
+        stopped_reason = f"learning rate {config.lr!r} is not a positive number: the weights were not changed"
+    reached = diverged = False
+    first_loss = math.nan
+    t0 = last_report = time.perf_counter()
+
+    def held_out_metric() -> float:
+        return evaluate(net, task, held_out, device)
+
+    step = 0
+    while step < config.steps and lr > 0:
+        if should_stop is not None and should_stop():
+            stopped_reason = f"stopped by the user at step {step}"
+            break
+        x, y = task.make_batch(config.batch_size, config.seq_len, rng)
+        x_t = torch.as_tensor(x, dtype=torch.float32, device=device)
+        y_t = torch.as_tensor(y, dtype=y_dtype, device=device)
+        out = net(x_t)
+        loss = criterion(out, y_t)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        loss_value = loss.item()
+        grad_norm = float(nn.utils.clip_grad_norm_(params, config.grad_clip))  # NaN or inf if any gradient is
+        if step == 0:
+            first_loss = loss_value
+        exploded = loss_value > EXPLODED * first_loss > 0
+        if exploded or not (math.isfinite(loss_value) and math.isfinite(grad_norm)):
+            diverged = True
+            if not math.isfinite(loss_value):
+                what = f"loss became {loss_value}"
+            elif exploded:
+                what = f"loss exploded from {first_loss:.3g} to {loss_value:.3g}"
+            else:
+                what = "gradient became NaN or inf"
+            stopped_reason = (
+                f"diverged at step {step + 1}: the {what}; kept the weights after step {max(step - 1, 0)}, "
+                "the last that gave a finite loss (try a smaller learning rate)"
+            )
+            break
+        with torch.no_grad():
+            torch._foreach_copy_(last_good, params)  # weights that gave a finite loss, kept in case the next do not
+        opt.step()
+        step += 1
+        metric = task.evaluate(out.detach().cpu().numpy(), y)
+        history.append((step, loss_value, metric))
+        if step in due:
+            snapshots.append((step, net.lstm_params()))
+        now = time.perf_counter()
+        if on_progress is not None and now - last_report >= PROGRESS_EVERY_S:
+            on_progress(Progress(step, config.steps, loss_value, metric, now - t0))
+            last_report = now
+        if step % EVAL_EVERY == 0 and task.reached(metric) and task.reached(held_out_metric()):
+            reached = True
+            stopped_reason = f"reached the target ({task.metric} {task.target:g}) at step {step}"
+            break
+    if diverged:
+        with torch.no_grad():
+            for good, p in zip(last_good, params):
+                p.copy_(good)
+    if snapshots[-1][0] != step:
+        snapshots.append((step, net.lstm_params()))
+    final_metric = held_out_metric()
+    reached = reached or task.reached(final_metric)
+    seconds = time.perf_counter() - t0
+    if on_progress is not None:
+        last = history[-1] if history else (step, float("nan"), final_metric)
+        on_progress(Progress(step, config.steps, last[1], last[2], seconds))
+    return TrainResult(
+        task=task.name,
+        config=config,
+        history=history,
+        final_metric=final_metric,
+        reached_target=reached,
+        model=to_model(net, task),
+        snapshots=snapshots,
+        seconds=seconds,
+        device=str(device),
+        stopped_reason=stopped_reason,
+    )
+
+
+def evaluate(net: SequenceModel, task: Task, batch: tuple[np.ndarray, np.ndarray], device) -> float:
+    x, y = batch
+    with torch.no_grad():
+        out = net(torch.as_tensor(x, dtype=torch.float32, device=device))
+    return task.evaluate(out.cpu().numpy(), y)

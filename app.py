@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-st.set_page_config(page_title="lstm-viz", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="lstm-viz", page_icon=":material/memory:", layout="wide")
 
 nav = st.navigation(
     [
-        st.Page("pages/home.py", title="Home", icon="🏠", default=True),
+        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page("pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:"),
     ]
 )
 nav.run()

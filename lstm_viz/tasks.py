@@ -283,6 +283,10 @@ class NumberTask(Task):
     def token_labels(self, x):
         return [f"{v:.2f}" for v in np.asarray(x)[:, 0]]
 
+    def parse(self, text):
+        """One number a step (tasks with more inputs a step override this)."""
+        return np.array([[self.number(p, t)] for t, p in enumerate(self.numbers(text))])
+
 
 class Adding(NumberTask):
     name = "adding"
@@ -372,9 +376,6 @@ class Sine(NumberTask):
     def targets(self, x):
         raise ValueError("sine: the next value of a typed sequence is not known in advance")
 
-    def parse(self, text):
-        return np.array([[self.number(p, t)] for t, p in enumerate(self.numbers(text))])
-
 
 class Airline(NumberTask):
     name = "airline"
@@ -418,9 +419,6 @@ class Airline(NumberTask):
 
     def targets(self, x):
         raise ValueError("airline: the next value of a typed sequence is not known in advance")
-
-    def parse(self, text):
-        return np.array([[self.number(p, t)] for t, p in enumerate(self.numbers(text))])
 
     @staticmethod
     @cache

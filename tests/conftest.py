@@ -43,6 +43,16 @@ TOL = {"cpu": 1e-12, "cuda": 1e-5}
 GRAD_TOL = {"cpu": 1e-10, "cuda": 1e-5}
 
 
+@pytest.fixture(autouse=True)
+def full_float32_on_cuda():
+    """Parity is about the maths in full float32: TF32 (cuDNN's default on Ampere and later) rounds
+    matmul inputs to a 10-bit mantissa, which moves nn.LSTM's outputs by about 1e-4."""
+    saved = torch.backends.cudnn.allow_tf32, torch.backends.cuda.matmul.allow_tf32
+    torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
+    yield
+    torch.backends.cudnn.allow_tf32, torch.backends.cuda.matmul.allow_tf32 = saved
+
+
 def torch_lstm_with_two_biases(D: int, H: int, seed: int) -> torch.nn.LSTM:
     """nn.LSTM in float64 whose bias_ih and bias_hh are both non-zero and different."""
     torch.manual_seed(seed)

@@ -74,7 +74,7 @@ def test_threads_are_capped_during_the_run_and_restored():
     seen = []
     train(
         task,
-        task.default_config().replace(steps=3, threads=1),
+        task.default_config().replace(steps=3, threads=1, device="cpu"),
         should_stop=lambda: seen.append(torch.get_num_threads()),
     )
     assert set(seen) == {1} and torch.get_num_threads() == before

@@ -1,13 +1,18 @@
-"""lstm-viz: `streamlit run app.py`. Builds the navigation; every page lives in pages/."""
+"""lstm-viz: `streamlit run app.py`. The navigation and the shared sidebar; every page lives in pages/."""
 
 import streamlit as st
+
+from lstm_viz.ui.view import presenter_style, sidebar
 
 st.set_page_config(page_title="lstm-viz", page_icon=":material/memory:", layout="wide")
 
 nav = st.navigation(
     [
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-        st.Page("pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:"),
+        st.Page("pages/step.py", title="Step through", icon=":material/footprint:", url_path="step"),
+        st.Page("pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
     ]
 )
+view = sidebar()
+presenter_style(view)
 nav.run()

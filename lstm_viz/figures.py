@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_viz.explain import COLOURS
 from lstm_viz.params import GATE_NAMES
 from lstm_viz.trace import STATE_GATES, GateTrace
 
@@ -35,56 +38,237 @@ def unit_order(trace: GateTrace, how: str = "as is", signal: np.ndarray | None =
     return np.arange(H)
 
 
-def gate_heatmaps(trace: GateTrace, tokens: list[str], order: np.ndarray | None = None, height: int = 900) -> go.Figure:
-    """i, f, g, o, c, h as unit x time heat maps sharing one time axis labelled by the input tokens."""
+def gate_heatmaps(
+    trace: GateTrace,
+    tokens: list[str],
+    order: np.ndarray | None = None,
+    height: int | None = None,
+    font_size: int = 12,
+    clickable: bool = True,
+) -> go.Figure:
+    """i, f, g, o, c, h as unit x time heat maps sharing one time axis labelled by the input tokens.
+
+    Plotly heat maps send no click events to Streamlit, so each map carries an invisible
+    scatter layer, one point per cell, that does: its points give (t, row) and its hover
+    gives t, token, unit and value. Row r of every map is unit order[r].
+    """
     if trace.batched:
         raise ValueError("trace: expected one sequence (T, H), got a batch")
     T, H = trace.steps, trace.hidden_size
     order = np.arange(H) if order is None else np.asarray(order)
+    map_px = max(90, min(260, 12 * H))  # each map's height: 12 px a unit, within reason
+    height = height or 6 * map_px + 110
     fig = make_subplots(
         rows=6,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.025,
+        vertical_spacing=0.03,
         subplot_titles=[f"{g} — {GATE_NAMES[g]}" for g in STATE_GATES],
     )
     steps = np.arange(T)
-    tok = np.broadcast_to(np.asarray(tokens, dtype=object), (H, T))
-    for row, gate in enumerate(STATE_GATES, start=1):
-        values = getattr(trace, gate)[:, order].T  # (H, T)
+    rows = np.arange(H)
+    tt, rr = np.meshgrid(steps, rows)  # (H, T) each: cell (r, t)
+    tok = np.asarray([str(tk) for tk in tokens], dtype=object)
+    for n, gate in enumerate(STATE_GATES, start=1):
+        values = getattr(trace, gate)[:, order].T  # (H, T), row r is unit order[r]
         lo, hi = colour_range(gate, trace)
-        top = 1 - (row - 1) / 6
+        top = 1 - (n - 1) / 6
         fig.add_trace(
             go.Heatmap(
                 z=values,
                 x=steps,
-                y=[f"u{u}" for u in order],
+                y=rows,
                 zmin=lo,
                 zmax=hi,
                 colorscale="Viridis" if gate in SIGMOID_GATES else "RdBu_r",
-                customdata=tok,
+                hoverinfo="skip" if clickable else None,
+                customdata=np.broadcast_to(tok, (H, T)),
                 hovertemplate=f"{gate}: %{{z:.3f}}<br>t=%{{x}} (%{{customdata}})<br>unit %{{y}}<extra></extra>",
-                colorbar=dict(y=top - 1 / 12, len=1 / 6 - 0.03, thickness=12, x=1.01),
+                colorbar=dict(y=top - 1 / 12, len=1 / 6 - 0.04, thickness=12, x=1.01, tickfont=dict(size=font_size)),
                 name=gate,
             ),
-            row=row,
+            row=n,
             col=1,
         )
-        fig.update_yaxes(autorange="reversed", row=row, col=1, showticklabels=H <= 32)
-    tickstep = max(1, T // 40)
+        if clickable:
+            fig.add_trace(
+                go.Scattergl(
+                    x=tt.ravel(),
+                    y=rr.ravel(),
+                    mode="markers",
+                    marker=dict(size=max(4, min(14, 800 // max(T, H))), opacity=0, symbol="square"),
+                    customdata=np.stack([values.ravel(), np.broadcast_to(order[:, None], (H, T)).ravel()], axis=-1),
+                    text=np.broadcast_to(tok, (H, T)).ravel(),
+                    hovertemplate=f"{gate} = %{{customdata[0]:.3f}}<br>t = %{{x}}, token %{{text}}"
+                    "<br>unit %{customdata[1]}<extra>click: step through</extra>",
+                    showlegend=False,
+                    name=f"{gate} (click)",
+                ),
+                row=n,
+                col=1,
+            )
+        show_ticks = map_px >= 12 * H
+        fig.update_yaxes(
+            range=[H - 0.5, -0.5],
+            row=n,
+            col=1,
+            showticklabels=show_ticks,
+            tickmode="array",
+            tickvals=rows.tolist() if show_ticks else None,
+            ticktext=[f"u{u}" for u in order] if show_ticks else None,
+            tickfont=dict(size=max(8, font_size - 3)),
+            title_text="unit" if n == 1 else None,
+        )
+    tickstep = max(1, int(np.ceil(T / 40)))
+    fig.update_xaxes(range=[-0.5, T - 0.5], showgrid=False)
     fig.update_xaxes(
         tickmode="array",
         tickvals=steps[::tickstep].tolist(),
         ticktext=[str(tokens[t]) for t in steps[::tickstep]],
-        tickangle=0,
+        tickangle=0 if T <= 30 else -60,
+        tickfont=dict(size=font_size),
+        title_text="time step (input token)",
         row=6,
         col=1,
     )
-    fig.update_xaxes(title_text="time step (input token)", row=6, col=1)
-    fig.update_layout(height=height, margin=dict(l=50, r=30, t=40, b=40))
+    fig.update_annotations(font_size=font_size + 1)
+    fig.update_layout(height=height, margin=dict(l=50, r=30, t=30, b=50), clickmode="event", font=dict(size=font_size))
+    return fig
+
+
+def click_to_cell(points: list[dict], order: np.ndarray) -> tuple[int, int] | None:
+    """(t, unit) of the first clicked cell in a Streamlit selection of gate_heatmaps' figure, or None."""
+    for p in points:
+        if "x" in p and "y" in p:
+            row = round(float(p["y"]))
+            if 0 <= row < len(order):
+                return round(float(p["x"])), int(order[row])
+    return None
+
+
+def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size: int = 12) -> go.Figure:
+    """The whole i, f, g, o, c, h vectors at one step as six bar charts, the chosen unit outlined.
+
+    Built as one layout dict (six x/y axis pairs side by side) rather than with make_subplots,
+    which costs several times more: this figure is redrawn on every Next click.
+    """
+    gap, n = 0.035, len(STATE_GATES)
+    width = (1 - gap * (n - 1)) / n
+    bars, layout = [], {}
+    for k, gate in enumerate(STATE_GATES):
+        v = np.asarray(values[gate])
+        H = len(v)
+        ax = "" if k == 0 else str(k + 1)
+        bars.append(
+            go.Bar(
+                x=np.arange(H),
+                y=v,
+                xaxis=f"x{ax}",
+                yaxis=f"y{ax}",
+                marker=dict(
+                    color=COLOURS[gate],
+                    opacity=[1.0 if u == unit else 0.45 for u in range(H)],
+                    line=dict(color=["black" if u == unit else COLOURS[gate] for u in range(H)], width=2),
+                ),
+                hovertemplate=f"{gate}[%{{x}}] = %{{y:.3f}}<extra></extra>",
+                showlegend=False,
+            )
+        )
+        lo, hi = (0, 1) if gate in SIGMOID_GATES else (-c_max, c_max) if gate == "c" else (-1, 1)
+        x0 = k * (width + gap)
+        tick = dict(size=font_size - 2)
+        layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
+        layout[f"yaxis{ax}"] = dict(range=[lo, hi], anchor=f"x{ax}", tickfont=tick)
+    titles = [
+        dict(
+            text=f"{g} — {GATE_NAMES[g]}",
+            x=k * (width + gap) + width / 2,
+            y=1.0,
+            xref="paper",
+            yref="paper",
+            xanchor="center",
+            yanchor="bottom",
+            showarrow=False,
+            font=dict(size=font_size),
+        )
+        for k, g in enumerate(STATE_GATES)
+    ]
+    layout |= dict(annotations=titles, height=220 + 6 * font_size, margin=dict(l=30, r=10, t=35, b=40), bargap=0.15)
+    return go.Figure(data=bars, layout=layout)
+
+
+def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
+    """The input tokens as a strip of boxes, the one at step t highlighted."""
+    T = len(tokens)
+    fig = go.Figure(
+        go.Heatmap(
+            z=[[1.0 if k == t else 0.0 for k in range(T)]],
+            x=np.arange(T),
+            colorscale=[[0, "#eceff1"], [1, "#ffb300"]],
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            xgap=3,
+            hoverinfo="skip",
+        )
+    )
+    step = max(1, int(np.ceil(T / 60)))
+    for k in range(0, T, step):
+        fig.add_annotation(
+            x=k,
+            y=0,
+            text=html.escape(str(tokens[k])),
+            showarrow=False,
+            font=dict(size=font_size if T <= 40 else font_size - 4, color="black"),
+        )
+    fig.update_xaxes(
+        tickmode="array",
+        tickvals=list(range(0, T, step)),
+        tickfont=dict(size=font_size - 4),
+        range=[-0.5, T - 0.5],
+        fixedrange=True,
+    )
+    fig.update_yaxes(visible=False, fixedrange=True)
+    fig.update_layout(height=70 + 2 * font_size, margin=dict(l=10, r=10, t=5, b=30))
+    return fig
+
+
+def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:
+    """Karpathy, Johnson & Fei-Fei (2015), fig. 3: one point per unit, per gate: how often it is
+    left-saturated (< 0.1) against how often right-saturated (> 0.9)."""
+    gates = list(fractions)
+    fig = make_subplots(
+        rows=1, cols=len(gates), subplot_titles=[f"{g} — {GATE_NAMES[g]}" for g in gates], horizontal_spacing=0.07
+    )
+    for n, gate in enumerate(gates, start=1):
+        low, high = fractions[gate]
+        fig.add_trace(
+            go.Scatter(
+                x=low,
+                y=high,
+                mode="markers",
+                marker=dict(size=10, color=COLOURS[gate], opacity=0.8, line=dict(width=1, color="white")),
+                text=[f"u{u}" for u in range(len(low))],
+                hovertemplate="%{text}: below 0.1 in %{x:.0%} of steps, above 0.9 in %{y:.0%}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=n,
+        )
+        fig.add_shape(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color="#b0bec5", dash="dot"), row=1, col=n)
+        fig.update_xaxes(range=[-0.03, 1.03], tickformat=".0%", title_text="fraction < 0.1", row=1, col=n)
+        fig.update_yaxes(
+            range=[-0.03, 1.03], tickformat=".0%", title_text="fraction > 0.9" if n == 1 else None, row=1, col=n
+        )
+    fig.update_annotations(font_size=font_size + 1)
+    fig.update_layout(height=300 + 6 * font_size, margin=dict(l=50, r=20, t=35, b=50), font=dict(size=font_size))
     return fig
 
 
 def saturation(trace: GateTrace) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per gate (i, f, o), for each unit: the fraction of steps below 0.1 and above 0.9."""
-    return {g: ((getattr(trace, g) < 0.1).mean(axis=0), (getattr(trace, g) > 0.9).mean(axis=0)) for g in SIGMOID_GATES}
+    """Per gate (i, f, o), for each unit: the fraction of steps below 0.1 and above 0.9 (over a batch too)."""
+    out = {}
+    for g in SIGMOID_GATES:
+        v = getattr(trace, g).reshape(-1, trace.hidden_size)  # every step of every sequence, (N, H)
+        out[g] = ((v < 0.1).mean(axis=0), (v > 0.9).mean(axis=0))
+    return out

@@ -130,6 +130,7 @@ class SymbolTask(Task):
         chars = [ch for ch in check_length(text) if not ch.isspace()]
         if not chars:
             raise ValueError("the sequence is empty")
+        check_steps(len(chars))
         unknown = sorted({ch for ch in chars if ch not in self.alphabet})
         if unknown:
             shown = ", ".join(repr(ch) for ch in unknown[:5]) + (" ..." if len(unknown) > 5 else "")

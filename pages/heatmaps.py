@@ -1,37 +1,100 @@
-"""Gate heat maps: i, f, g, o, c, h over time for every unit, from the NumPy reference."""
+"""Gate heat maps: i, f, g, o, c, h over time for every unit, from the NumPy reference. Click a cell to open it."""
 
+import numpy as np
 import streamlit as st
 
-from lstm_viz import figures, tasks
-from lstm_viz.ui.models import MODEL_KINDS, example, model_for, trace_for
+from lstm_viz import explain, figures, tasks
+from lstm_viz.ui import cached
+from lstm_viz.ui.models import MODEL_LABELS, trace_for
+from lstm_viz.ui.safe import plain
+from lstm_viz.ui.view import GOTO, current
+
+ORDERS = {
+    "as is": "as is",
+    "by variance": "by variance (of C)",
+    "by correlation": "by correlation with the task signal",
+}
+
+view = current()
+task = tasks.get(view.task)
+model, model_id = view.model_and_id()
+trace = trace_for(view.task, model_id, view.seq_key, model)
+x = view.sequence()
+tokens = task.token_labels(x)
 
 st.title("Gate heat maps")
-
-with st.sidebar:
-    task_name = st.selectbox("Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key="task")
-    seq_seed = st.number_input("Example sequence (seed)", min_value=0, max_value=10_000, value=0, step=1, key="seq")
-    model_kind = st.radio("Model", MODEL_KINDS, key="model")
-    model_seed = (
-        st.number_input("Initialisation seed", 0, 10_000, 0, 1, key="model_seed") if model_kind == MODEL_KINDS[1] else 0
-    )
-    order_how = st.radio("Unit order", ["as is", "by variance", "by correlation"], key="order", horizontal=True)
-
-task = tasks.get(task_name)
-st.caption(task.description)
+st.caption(f"{task.title}, {MODEL_LABELS[view.model]} model. {task.description}")
 st.info(task.teaching_note, icon=":material/visibility:")
 
-trace = trace_for(task_name, model_kind, int(model_seed), int(seq_seed))
-x = example(task_name, int(seq_seed))
-tokens = task.token_labels(x)
-try:
-    signal = task.targets(x)
-except ValueError:
-    signal = None  # tasks whose answer is the next value have no running signal to sort by
-if order_how == "by correlation" and (signal is None or getattr(signal, "ndim", 0) != 1):
-    st.caption("This task has no running signal (such as a count or a depth) to correlate with: units as is.")
-order = figures.unit_order(trace, order_how, signal if getattr(signal, "ndim", 0) == 1 else None)
 
-model = model_for(task_name, model_kind, int(model_seed))
-out = model.outputs(trace)[-1]
-st.markdown(f"**Model output at the last step:** {task.describe_output(out)}")
-st.plotly_chart(figures.gate_heatmaps(trace, tokens, order), width="stretch", key="heatmaps")
+def running_signal():
+    """The task's running answer (a count, a depth) when it has one per step, else None."""
+    try:
+        y = np.asarray(task.targets(x[None])[0], dtype=float).reshape(-1)
+    except ValueError:
+        return None
+    return y if y.shape == (trace.steps,) and np.std(y) > 0 else None
+
+
+signal = running_signal()
+cols = st.columns([3, 2], vertical_alignment="bottom")
+order_how = cols[0].radio("Unit order", list(ORDERS), format_func=ORDERS.get, key="order", horizontal=True)
+if order_how == "by correlation" and signal is None:
+    cols[0].caption("This sequence has no running signal (a count or a depth) to correlate with: units as is.")
+answer = explain.output_words(task, x, model.outputs(trace)[-1], trace.steps - 1)
+cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
+
+spec, order = cached.heatmap_figure(
+    view.task, model_id, view.seq_key, order_how, tuple(tokens), view.font_size, model, signal
+)
+st.caption("Hover a cell for its number; click it to open that step and unit on the step-through page.")
+event = st.plotly_chart(
+    spec, key="heatmaps", on_select="rerun", selection_mode="points", config={"displayModeBar": False}
+)
+cell = figures.click_to_cell(event.selection.get("points", []) if event else [], np.asarray(order))
+if cell is not None:
+    t, unit = cell
+    st.session_state[GOTO] = (t, unit)
+    kind, _, value = view.seq_key.partition(":")
+    st.switch_page(
+        "pages/step.py",
+        query_params={
+            "task": view.task,
+            "model": view.model,
+            "text" if kind == "text" else "seq": value,
+            "t": str(t),
+            "unit": str(unit),
+        },
+    )
+
+with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide open (> 0.9)", expanded=False):
+    st.caption(
+        "One dot per unit, over 64 fresh samples of the task (Karpathy, Johnson & Fei-Fei, 2015). Dots near the "
+        "top left are gates that are almost always open, near the bottom right almost always shut; dots on the "
+        "dotted diagonal are gates that switch hard between the two."
+    )
+    st.plotly_chart(
+        cached.saturation_figure(view.task, model_id, view.font_size, model),
+        key="saturation",
+        config={"displayModeBar": False},
+    )
+
+st.subheader("Download this trace")
+name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}"
+d1, d2, _ = st.columns([1, 1, 3])
+d1.download_button(
+    "NumPy .npz",
+    trace.to_npz_bytes(),
+    f"{name}.npz",
+    "application/octet-stream",
+    icon=":material/download:",
+    key="dl_npz",
+    on_click="ignore",
+)
+d2.download_button(
+    "CSV", trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
+)
+st.caption(
+    "The .npz holds x, h0, c0, z and every gate as arrays (np.load(..., allow_pickle=False) reads it); "
+    "the CSV has one row per t, unit and gate."
+)

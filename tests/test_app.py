@@ -1,22 +1,41 @@
-"""AppTest: every page runs without an exception and shows what it should."""
+"""AppTest: every page runs without an exception and shows the numbers it claims, from the code path it claims."""
 
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from lstm_viz import explain, presets, reference, tasks
+from lstm_viz.ui.models import SESSION_MODELS, random_model
+from lstm_viz.ui.safe import plain
 
-def test_home_page_shows_the_six_equations():
-    at = AppTest.from_file("../app.py", default_timeout=60).run()
-    assert not at.exception
-    assert at.title[0].value.startswith("Inside an LSTM")
-    latex = [e.value.strip("$\n") for e in at.latex]
-    assert len(latex) == 6
-    assert latex[1].startswith("f_t = ") and latex[4].startswith("c_t = f_t")
+APP = "../app.py"
+
+
+def app(page: str | None = None, query: dict | None = None, state: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+    return at
+
+
+def charts(at) -> list[dict]:
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
 
 
 def plotly_array(value):
     """A figure's array from its JSON: a plain list, or Plotly's typed-array {dtype, bdata, shape}."""
     import base64
-
-    import numpy as np
 
     if isinstance(value, dict):
         arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
@@ -24,44 +43,176 @@ def plotly_array(value):
     return np.array(value, dtype=float)
 
 
-def heatmap_spec(at):
-    import json
-
-    charts = [e for e in at.get("plotly_chart")]
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+def latex(at) -> list[str]:
+    return [e.value.strip("$\n") for e in at.latex]
 
 
-def test_heatmap_page_shows_the_reference_trace_of_the_chosen_model():
-    import numpy as np
+# --- home ---
 
-    from lstm_viz import reference, tasks
-    from lstm_viz.ui.models import MODEL_KINDS, random_model
 
-    at = AppTest.from_file("../pages/heatmaps.py", default_timeout=60).run()
+def test_home_shows_the_equations_the_cell_diagram_and_the_guide():
+    at = app()
+    assert at.title[0].value.startswith("Inside an LSTM")
+    eqs = latex(at)
+    assert len(eqs) == 6 and eqs[1].startswith("f_t = ") and eqs[4].startswith("c_t = f_t")
+    assert len(charts(at)) == 1  # the cell diagram
+    guide = " ".join(m.value for m in at.markdown)
+    assert "forget gate" in guide and "Remember the first symbol" in guide
+    at.button(key="guide_step").click().run()
     assert not at.exception
-    at.selectbox(key="task").set_value("counting")
-    at.radio(key="model").set_value(MODEL_KINDS[1])
-    at.run()
-    at.number_input(key="model_seed").set_value(3)
-    at.number_input(key="seq").set_value(5)
-    at.run()
+    assert at.title[0].value == "Step through"
+    assert at.session_state["task"] == "remember_first" and at.session_state["t"] == 0
+    model = presets.load("remember_first")[0]
+    x, y = tasks.get("remember_first").make_batch(256, 15, np.random.default_rng([0, 4]))
+    unit, keep = explain.memory_unit(reference.forward(model.params, x), y)
+    assert at.session_state["unit"] == unit and f"f = {keep:.2f}" in guide
+
+
+# --- step through ---
+
+
+def view_numbers(at, task_name, model, seq_seed):
+    task = tasks.get(task_name)
+    x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(seq_seed))
+    return reference.forward(model.params, x[0])
+
+
+def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
+    at = app("pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"})
+    assert at.session_state["t"] == 4 and at.session_state["unit"] == 2
+    model = random_model("counting", 3)
+    tr = view_numbers(at, "counting", model, 5)
+    eqs = latex(at)
+    assert len(eqs) == 12  # six equations, separated and concatenated
+    for n, gate in enumerate("ifgo"):
+        z, value = tr.z[4, n, 2], getattr(tr, gate)[4, 2]
+        x_part = model.params.W_x[n, 2] @ tr.x[4]
+        for line in (eqs[n], eqs[6 + n]):
+            assert line.startswith(rf"\color{{{explain.COLOURS[gate]}}}{{{gate}_{{t}}[2]}}")
+            assert f"({explain.num(z)})" in line and line.endswith(f"{{{explain.num(value)}}}")
+        assert explain.num(x_part) in eqs[n]
+    assert explain.num(tr.c[4, 2]) in eqs[4] and explain.num(tr.h[4, 2]) in eqs[5]
+    assert any(f"{tr.f[4, 2]:.0%}" in m.value for m in at.markdown)  # "the forget gate keeps 93% ..."
+
+
+def test_next_and_prev_move_t_and_the_numbers_with_it():
+    at = app("pages/step.py", query={"task": "brackets", "seq": "1", "model": "preset"})
+    model, _ = presets.load("brackets")
+    tr = view_numbers(at, "brackets", model, 1)
+    assert at.session_state["t"] == 0
+    at.button(key="next").click().run()
+    at.button(key="next").click().run()
+    assert at.session_state["t"] == 2
+    assert latex(at)[1].endswith(f"{{{explain.num(tr.f[2, 0])}}}")
+    at.button(key="prev").click().run()
+    assert at.session_state["t"] == 1 and not at.exception
+    assert at.query_params["t"] == "1"
+
+
+def test_the_model_output_at_t_comes_from_the_trace():
+    at = app("pages/step.py", query={"task": "counting", "seq": "0", "model": "preset", "t": "6"})
+    model, _ = presets.load("counting")
+    tr = view_numbers(at, "counting", model, 0)
+    out = model.outputs(tr)[6, 0]
+    assert any(plain(f"the model's output at t = 6: {out:.3f}") in m.value for m in at.markdown)
+
+
+def test_a_link_restores_the_view():
+    q = {"task": "brackets", "seq": "7", "model": "random", "mseed": "2", "t": "4", "unit": "3"}
+    at = app("pages/step.py", query=q)
+    ss = at.session_state
+    assert (ss["task"], ss["seq"], ss["model"], ss["model_seed"], ss["t"], ss["unit"]) == ("brackets", 7, "random", 2, 4, 3)
+    assert {k: at.query_params[k] for k in q} == q
+
+
+def test_a_bad_link_is_named_and_ignored():
+    at = app(query={"task": "<b>nope</b>", "seq": "-4", "model": "zzz"})
+    warnings = " ".join(w.value for w in at.warning)
+    assert "unknown task" in warnings and "outside 0 to" in warnings and "unknown model" in warnings
+    assert "<b>" not in warnings  # escaped, never HTML
+    assert at.session_state["task"] == tasks.names()[0]
+
+
+def test_a_session_trained_model_is_offered_and_shown():
+    model = random_model("counting", 11)  # stands in for a model trained on the train-live page
+    at = app("pages/step.py", state={SESSION_MODELS: {"counting": model}}, query={"task": "counting"})
+    at.radio(key="model").set_value("session").run()
     assert not at.exception
-    spec = heatmap_spec(at)
-    names = [t["name"] for t in spec["data"]]
-    assert names == ["i", "f", "g", "o", "c", "h"]
+    tr = view_numbers(at, "counting", model, 0)
+    assert latex(at)[1].endswith(f"{{{explain.num(tr.f[0, 0])}}}")
+
+
+# --- bad input ---
+
+BAD = {
+    "unknown symbols": ("remember_first", "ABXZ", "unknown symbols"),
+    "empty": ("counting", "   ", "the sequence is empty"),
+    "too long": ("counting", "ab" * 101, "too long: 202 steps"),
+    "100,000 characters": ("counting", "a" * 100_000, "too long: 100,000 characters"),
+    "HTML and script": ("counting", "<script>alert('x')</script><b>hi</b>", "unknown symbols"),
+    "not a number": ("sine", "0.1 0.2 [link](javascript:alert(1))", "is not a number"),
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=list(BAD))
+def test_bad_custom_sequences_are_named_and_the_last_good_view_stays(case):
+    task_name, text, problem = BAD[case]
+    good = tasks.get(task_name).example
+    at = app("pages/heatmaps.py", query={"task": task_name, "text": good})
+    before = plotly_array(charts(at)[0]["data"][0]["z"])
+    at.text_input(key="text").set_value(text).run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1 and plain(problem) in errors[0]
+    assert "<script>" not in errors[0] and "<b>" not in errors[0] and "](" not in errors[0]
+    assert np.array_equal(plotly_array(charts(at)[0]["data"][0]["z"]), before)  # the last good view is kept
+    assert at.query_params["text"] == good
+
+
+# --- heat maps ---
+
+
+def test_heatmaps_show_the_reference_trace_with_fixed_ranges_and_a_click_layer():
+    at = app("pages/heatmaps.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3"})
+    spec = charts(at)[0]
+    maps = [t for t in spec["data"] if t["type"] == "heatmap"]
+    assert [t["name"] for t in maps] == ["i", "f", "g", "o", "c", "h"]
+    assert sum(t["type"] == "scattergl" for t in spec["data"]) == 6  # the cells that answer clicks
+    tr = view_numbers(at, "counting", random_model("counting", 3), 5)
+    assert np.allclose(plotly_array(maps[1]["z"]), tr.f.T, atol=1e-12)
+    assert (maps[0]["zmin"], maps[0]["zmax"], maps[2]["zmin"], maps[2]["zmax"]) == (0, 1, -1, 1)
+    assert maps[4]["zmin"] == -maps[4]["zmax"]
     task = tasks.get("counting")
-    x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(5))
-    tr = reference.forward(random_model("counting", 3).params, x[0])
-    f_map = plotly_array(spec["data"][1]["z"])  # (H, T), units as is
-    assert np.allclose(f_map, tr.f.T, atol=1e-12)
-    assert spec["data"][0]["zmin"] == 0 and spec["data"][0]["zmax"] == 1
-    assert spec["data"][2]["zmin"] == -1 and spec["data"][2]["zmax"] == 1
-    assert spec["layout"]["xaxis6"]["ticktext"] == task.token_labels(x[0])
+    assert spec["layout"]["xaxis6"]["ticktext"] == task.token_labels(tr.x)
+    assert [b.label for b in at.get("download_button")] == ["NumPy .npz", "CSV"]
 
 
-def test_heatmap_page_trains_and_shows_a_learned_model():
-    at = AppTest.from_file("../pages/heatmaps.py", default_timeout=120).run()
-    assert not at.exception
-    assert heatmap_spec(at)["data"][0]["name"] == "i"
-    assert any("Model output at the last step" in m.value for m in at.markdown)
+def test_heatmaps_sort_units_by_correlation_with_the_count():
+    at = app("pages/heatmaps.py", query={"task": "counting", "seq": "2", "model": "preset"})
+    at.radio(key="order").set_value("by correlation").run()
+    maps = [t for t in charts(at)[0]["data"] if t["type"] == "heatmap"]
+    c = plotly_array(maps[4]["z"])  # (H, T), rows in the new order
+    count = tasks.get("counting").targets(view_numbers(at, "counting", presets.load("counting")[0], 2).x[None])[0]
+    corr = [abs(np.corrcoef(row, count)[0, 1]) for row in c]
+    assert corr[0] == pytest.approx(max(corr)) and corr[0] > 0.9
+
+
+def test_saturation_view_is_there():
+    at = app("pages/heatmaps.py")
+    assert any(t.get("name", "") == "" and t["type"] == "scatter" for t in charts(at)[1]["data"])
+    assert len(charts(at)[1]["data"]) == 3  # i, f, o
+
+
+def test_pages_that_do_not_train_never_import_torch():
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=60).run()\n"
+        "for page in ('pages/step.py', 'pages/heatmaps.py', 'pages/home.py'):\n"
+        "    at.switch_page(page).run()\n"
+        "    assert not at.exception, at.exception\n"
+        "print('torch' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".", timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "False"

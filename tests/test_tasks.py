@@ -111,6 +111,7 @@ def test_negation_sentences_flip_with_negation():
         ("sine", "1 nan 2", "not a finite number"),
         ("negation_sentiment", "I like <b>pizza</b>", "unknown words"),
         ("adding", " ".join(["0.5"] * 300), "too long: 300 steps"),
+        ("brackets", "()" * 101, "too long: 202 steps"),
     ],
 )
 def test_parse_names_the_problem(name, text, match):

@@ -1,51 +1,115 @@
-"""Cached models and traces for the pages, keyed by plain values (task name, seeds)."""
+"""The models and traces the pages show, cached and keyed by plain values (task name, seeds, model ids).
+
+A model is the task's pre-trained preset (loaded from its safetensors file, no torch), a random
+initialisation with a seed, or the model trained in this browser session (kept per user in
+st.session_state by the train-live page). A session model's id is a digest of its weights, so
+two different trainings never share a cache entry.
+"""
 
 from __future__ import annotations
+
+import hashlib
 
 import numpy as np
 import streamlit as st
 
-from lstm_viz import reference, tasks
+from lstm_viz import presets, reference, tasks
 from lstm_viz.model import TrainedModel
 from lstm_viz.params import LSTMParams
 from lstm_viz.trace import GateTrace
 
-MODEL_KINDS = ("trained here (default config)", "random initialisation")
+MODEL_KINDS = ("preset", "random", "session")
+MODEL_LABELS = {
+    "preset": "pre-trained preset",
+    "random": "random initialisation",
+    "session": "trained in this session",
+}
+SESSION_MODELS = "session_models"  # st.session_state key: {task name: TrainedModel}
 
 
-@st.cache_resource(show_spinner="Training the task's default model (a few seconds, once per server)...")
-def trained_model(task_name: str) -> TrainedModel:
-    """The task's default config trained with seed 0: shared, read-only."""
-    from lstm_viz.training import train  # torch is imported only when a trained model is asked for
-
-    task = tasks.get(task_name)
-    return train(task, task.default_config()).model
+@st.cache_resource(show_spinner=False)
+def preset_model(task_name: str) -> TrainedModel:
+    """The task's preset: shared by every session, read-only."""
+    return presets.load(task_name)[0]
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
 def random_model(task_name: str, seed: int) -> TrainedModel:
+    """A random initialisation, as torch would make it (forget-gate bias as in the task's default config)."""
     task = tasks.get(task_name)
-    H = task.default_config().hidden_size
-    p = LSTMParams.random(task.input_size, H, seed=seed, forget_bias=task.default_config().forget_bias)
+    config = task.default_config()
+    H = config.hidden_size
+    p = LSTMParams.random(task.input_size, H, seed=seed, forget_bias=config.forget_bias)
     rng = np.random.default_rng([seed, 2])
     k = 1 / np.sqrt(H)
     return TrainedModel(task_name, p, rng.uniform(-k, k, (task.output_size, H)), rng.uniform(-k, k, task.output_size))
 
 
-def model_for(task_name: str, model_kind: str, model_seed: int) -> TrainedModel:
-    if model_kind == MODEL_KINDS[0]:
-        return trained_model(task_name)
-    return random_model(task_name, model_seed)
+def session_model(task_name: str) -> TrainedModel | None:
+    return st.session_state.get(SESSION_MODELS, {}).get(task_name)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def example(task_name: str, seq_seed: int) -> np.ndarray:
+def set_session_model(model: TrainedModel) -> None:
+    st.session_state.setdefault(SESSION_MODELS, {})[model.task] = model
+
+
+def digest(model: TrainedModel) -> str:
+    h = hashlib.sha1()
+    for a in (*model.params.arrays(), model.W_out, model.b_out):
+        h.update(np.ascontiguousarray(a).tobytes())
+    return h.hexdigest()[:12]
+
+
+def model_and_id(task_name: str, kind: str, seed: int) -> tuple[TrainedModel, str]:
+    """The model a view asks for and a plain id for cache keys."""
+    if kind == "session":
+        model = session_model(task_name)
+        if model is not None:
+            return model, f"session:{digest(model)}"
+    if kind == "random":
+        return random_model(task_name, seed), f"random:{seed}"
+    return preset_model(task_name), "preset"
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sample(task_name: str, seq_seed: int) -> np.ndarray:
     """One seeded sample sequence (T, D) of the task, at its default length."""
     task = tasks.get(task_name)
     x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(seq_seed))
     return x[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def trace_for(task_name: str, model_kind: str, model_seed: int, seq_seed: int) -> GateTrace:
-    """The NumPy reference trace of the chosen model on the chosen example. Read-only arrays."""
-    return reference.forward(model_for(task_name, model_kind, model_seed).params, example(task_name, seq_seed))
+@st.cache_data(show_spinner=False, max_entries=256)
+def parsed(task_name: str, text: str) -> np.ndarray:
+    """The user's own sequence, parsed by the task (raises ValueError naming the problem)."""
+    return tasks.get(task_name).parse(text)
+
+
+def sequence(task_name: str, seq_key: str) -> np.ndarray:
+    """seq_key is "seed:<n>" for a sample or "text:<the user's sequence>"."""
+    kind, _, value = seq_key.partition(":")
+    return parsed(task_name, value) if kind == "text" else sample(task_name, int(value))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def trace_for(task_name: str, model_id: str, seq_key: str, _model: TrainedModel) -> GateTrace:
+    """The NumPy reference trace of the model on the sequence (keyed by the ids; _model is not hashed)."""
+    return reference.forward(_model.params, sequence(task_name, seq_key))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def batch_trace(task_name: str, model_id: str, _model: TrainedModel, n: int = 64, seed: int = 0) -> GateTrace:
+    """The reference trace over n fresh samples of the task (for statistics such as saturation)."""
+    task = tasks.get(task_name)
+    x, _ = task.make_batch(n, task.default_config().seq_len, np.random.default_rng([seed, 3]))
+    return reference.forward(_model.params, x)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def memory_unit(task_name: str, model_id: str, _model: TrainedModel) -> tuple[int, float]:
+    """explain.memory_unit over 256 fresh samples of a classification task."""
+    from lstm_viz.explain import memory_unit as find
+
+    task = tasks.get(task_name)
+    x, y = task.make_batch(256, task.default_config().seq_len, np.random.default_rng([0, 4]))
+    return find(reference.forward(_model.params, x), y)

@@ -1,0 +1,143 @@
+"""Step through: one timestep at a time, every equation with the NumPy reference's numbers in place."""
+
+import time
+
+import numpy as np
+import streamlit as st
+
+from lstm_viz import explain, tasks
+from lstm_viz.ui import cached
+from lstm_viz.ui.models import MODEL_LABELS, trace_for
+from lstm_viz.ui.safe import plain
+from lstm_viz.ui.view import GOTO, current, write_link
+
+SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
+
+view = current()
+task = tasks.get(view.task)
+model, model_id = view.model_and_id()
+trace = trace_for(view.task, model_id, view.seq_key, model)
+x = view.sequence()
+tokens = task.token_labels(x)
+T, H = trace.steps, trace.hidden_size
+ss = st.session_state
+
+if GOTO in ss:  # from a heat-map click or a link
+    ss["t"], ss["unit"] = ss.pop(GOTO)
+ss["t"] = int(np.clip(ss.get("t", 0), 0, T - 1))
+ss["unit"] = int(np.clip(ss.get("unit", 0), 0, H - 1))
+ss.setdefault("speed", "normal")
+
+
+def go_prev():
+    ss["t"] = max(0, ss["t"] - 1)
+
+
+def go_next():
+    ss["t"] = min(T - 1, ss["t"] + 1)
+
+
+def on_play():
+    if ss.get("playing"):
+        if ss["t"] >= T - 1:
+            ss["t"] = 0
+        ss["_play_from"] = (ss["t"], time.monotonic())
+
+
+st.title("Step through")
+st.caption(
+    f"{task.title}, {MODEL_LABELS[view.model]} model, {T} steps, {H} units. Every number below is computed "
+    "by the NumPy reference cell from this model's weights."
+)
+
+top = st.columns([1, 2, 4], vertical_alignment="center")
+top[0].toggle("Play", key="playing", on_change=on_play, help="Step through the sequence on its own.")
+top[1].select_slider("Play speed", list(SPEEDS), key="speed")
+playing = bool(ss.get("playing"))
+
+
+@st.fragment(run_every=SPEEDS[ss["speed"]] if playing else None)
+def step_view():
+    if ss.get("playing"):
+        t0, started = ss.get("_play_from", (ss["t"], time.monotonic()))
+        ss["t"] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss["speed"]]))
+    controls = st.columns([1.3, 1.3, 5.4, 2], vertical_alignment="bottom")
+    controls[0].button(
+        "Prev", on_click=go_prev, disabled=ss["t"] == 0, icon=":material/chevron_left:", width="stretch", key="prev"
+    )
+    controls[1].button(
+        "Next",
+        on_click=go_next,
+        disabled=ss["t"] == T - 1,
+        icon=":material/chevron_right:",
+        width="stretch",
+        key="next",
+    )
+    if T > 1:
+        controls[2].slider("Time step t", 0, T - 1, key="t")
+    controls[3].selectbox("Unit", list(range(H)), key="unit", format_func=lambda u: f"unit {u}")
+    t, unit = ss["t"], ss["unit"]
+    write_link(view, t=t, unit=unit)
+    font = view.font_size
+
+    st.plotly_chart(cached.strip_figure(tuple(tokens), t, font), key="strip", config={"displayModeBar": False})
+    step = trace.at(t)
+    answer = explain.output_words(task, x, model.outputs(trace)[t], t)
+    st.markdown(f"**t = {t}**, reading {plain(tokens[t])}: {plain(answer, 200)}.")
+
+    terms = explain.unit_terms(model.params, step, unit)
+    state = explain.state_terms(step, unit)
+    separated, concatenated = st.tabs(["Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "Concatenated:  W·[hₜ₋₁, xₜ] + b"])
+    for tab, line in ((separated, explain.latex_separated), (concatenated, explain.latex_concatenated)):
+        with tab:
+            for gate in ("i", "f", "g", "o"):
+                st.latex(line(terms[gate], unit))
+            st.latex(explain.latex_cell(state, unit))
+            st.latex(explain.latex_hidden(state, unit))
+    words, picture = st.columns([1, 1.25])
+    with words:
+        st.subheader(f"Unit {unit} at t = {t}, in words")
+        for gate, sentence in explain.sentences(step, unit, tokens[t]).items():
+            st.markdown(f":{colour_name(gate)}[**{gate}**]  {plain(sentence, 300)}")
+    with picture:
+        st.plotly_chart(
+            cached.cell_figure(view.task, model_id, view.seq_key, t, unit, tokens[t], font, model),
+            key="cell",
+            config={"displayModeBar": False},
+        )
+    st.subheader(f"All {H} units at t = {t}")
+    st.plotly_chart(
+        cached.bars_figure(view.task, model_id, view.seq_key, t, unit, font, model),
+        key="bars",
+        config={"displayModeBar": False},
+    )
+    with st.expander(f"Every product in the dot products of unit {unit} at t = {t}"):
+        gate = st.radio("Gate", ["i", "f", "g", "o"], horizontal=True, key="products_gate")
+        labels = input_labels(task)
+        rows = explain.products(model.params, step, unit, gate, labels)
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.caption(
+            f"Their sum is {terms[gate].x_part + terms[gate].h_part:.6f}; plus the bias "
+            f"{terms[gate].bias:.6f} gives the pre-activation {terms[gate].pre:.6f}."
+        )
+    if ss.get("playing") and t >= T - 1:
+        ss["playing"] = False
+        st.rerun()
+
+
+def colour_name(gate: str) -> str:
+    return {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": "orange", "h": "gray"}[gate]
+
+
+def input_labels(task) -> list[str]:
+    D = task.input_size
+    alphabet = getattr(task, "alphabet", None)
+    if alphabet:
+        return [f"is {ch!r}" for ch in alphabet]
+    vocab = getattr(task, "vocab", None)
+    if vocab:
+        return [f"is {w!r}" for w in vocab]
+    return ["value", "marker"][:D] if D <= 2 else [str(d) for d in range(D)]
+
+
+step_view()

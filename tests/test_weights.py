@@ -1,0 +1,103 @@
+"""Weights files (safetensors) and the presets: round trips, hostile files, and every preset still learned."""
+
+import pickle
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from lstm_viz import presets, tasks, weights
+from lstm_viz.config import TrainConfig
+from lstm_viz.model import TrainedModel
+from lstm_viz.params import LSTMParams
+
+
+def small_model(task_name="counting", H=5, seed=0) -> TrainedModel:
+    task = tasks.get(task_name)
+    p = LSTMParams.random(task.input_size, H, seed=seed)
+    rng = np.random.default_rng(seed)
+    return TrainedModel(task_name, p, rng.normal(size=(task.output_size, H)), rng.normal(size=task.output_size))
+
+
+def test_round_trip_keeps_weights_config_and_task():
+    model = small_model()
+    config = TrainConfig(hidden_size=5, lr=3e-3, seed=7)
+    back, back_config = weights.from_bytes(weights.to_bytes(model, config))
+    assert back.task == "counting" and back_config == config
+    f32 = lambda a: np.asarray(a, dtype=np.float32).astype(np.float64)  # noqa: E731 (stored as float32)
+    assert back.params.allclose(LSTMParams(f32(model.params.W_x), f32(model.params.W_h), f32(model.params.b)), 0)
+    assert np.array_equal(back.W_out, f32(model.W_out)) and np.array_equal(back.b_out, f32(model.b_out))
+
+
+def test_a_file_without_config_loads_with_none():
+    assert weights.from_bytes(weights.to_bytes(small_model()))[1] is None
+
+
+def wrong_shapes() -> bytes:
+    from safetensors.numpy import save
+
+    good = weights.from_bytes(weights.to_bytes(small_model()))[0]
+    arrays = {"W_x": good.params.W_x[:, :, :-1], "W_h": good.params.W_h, "b": good.params.b}
+    arrays |= {"W_out": good.W_out, "b_out": good.b_out}
+    tensors = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in arrays.items()}
+    return save(tensors, metadata={"format": weights.FORMAT, "task": "counting", "config": "{}"})
+
+
+def with_nan() -> bytes:
+    m = small_model()
+    W_out = np.array(m.W_out)
+    W_out[0, 0] = np.nan
+    return weights.to_bytes(TrainedModel(m.task, m.params, W_out, m.b_out))
+
+
+def foreign_safetensors() -> bytes:
+    from safetensors.numpy import save
+
+    return save({"weight": np.zeros((2, 2), dtype=np.float32)})
+
+
+HOSTILE = {
+    "random bytes": (lambda: np.random.default_rng(0).bytes(3000), "not a safetensors file"),
+    "a pickle": (lambda: pickle.dumps({"W_x": np.zeros(3)}), "pickle"),
+    "a torch zip": (lambda: b"PK\x03\x04" + bytes(100), "pickle or a torch"),
+    "truncated": (lambda: weights.to_bytes(small_model())[:-40], "not a readable safetensors file"),
+    "truncated header": (lambda: weights.to_bytes(small_model())[:50], "truncated"),
+    "empty": (lambda: b"", "only 0 bytes"),
+    "wrong shapes": (
+        wrong_shapes,
+        r"W_x: expected shape \(4, 5, 2\) for task counting with hidden size 5, got \(4, 5, 1\)",
+    ),
+    "NaN weights": (with_nan, "W_out: contains NaN"),
+    "not lstm-viz": (foreign_safetensors, "not one written by lstm-viz"),
+    "too large": (lambda: bytes(weights.MAX_BYTES + 1), "file too large"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_hostile_files_are_refused_with_a_clear_message(case):
+    make, match = HOSTILE[case]
+    with pytest.raises(ValueError, match=match):
+        weights.from_bytes(make())
+
+
+def test_an_unknown_task_is_named():
+    data = weights.to_bytes(small_model()).replace(b'"counting"', b'"countinG"')
+    with pytest.raises(ValueError, match="unknown task 'countinG'"):
+        weights.from_bytes(data)
+
+
+@pytest.mark.parametrize("name", tasks.names())
+def test_every_preset_reaches_its_target_on_fresh_samples(name):
+    task = tasks.get(name)
+    model, config = presets.load(name)
+    assert presets.path(name).stat().st_size < 25_000
+    assert config is not None and config.hidden_size == model.params.hidden_size
+    metric = presets.check(name, model)
+    assert task.reached(metric), f"{name}: preset {task.metric} {metric:.4f} misses the target {task.target}"
+
+
+def test_presets_load_without_torch():
+    code = "import sys; from lstm_viz import presets; presets.load('remember_first'); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -78,7 +78,9 @@ def view_numbers(at, task_name, model, seq_seed):
 
 
 def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
-    at = app("pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"})
+    at = app(
+        "pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"}
+    )
     assert at.session_state["t"] == 4 and at.session_state["unit"] == 2
     model = random_model("counting", 3)
     tr = view_numbers(at, "counting", model, 5)
@@ -121,7 +123,14 @@ def test_a_link_restores_the_view():
     q = {"task": "brackets", "seq": "7", "model": "random", "mseed": "2", "t": "4", "unit": "3"}
     at = app("pages/step.py", query=q)
     ss = at.session_state
-    assert (ss["task"], ss["seq"], ss["model"], ss["model_seed"], ss["t"], ss["unit"]) == ("brackets", 7, "random", 2, 4, 3)
+    assert (ss["task"], ss["seq"], ss["model"], ss["model_seed"], ss["t"], ss["unit"]) == (
+        "brackets",
+        7,
+        "random",
+        2,
+        4,
+        3,
+    )
     assert {k: at.query_params[k] for k in q} == q
 
 

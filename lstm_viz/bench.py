@@ -2,6 +2,7 @@
 
     python -m lstm_viz.bench            # forward: reference trace vs torch_backend.forward vs nn.LSTM
     python -m lstm_viz.bench training   # every task's default config to its target, and loop overhead
+    python -m lstm_viz.bench app        # server time of a Next click and of the heat-map page (AppTest)
 
 Each figure is the median of repeated runs, all measured in one process, one after another.
 """
@@ -54,12 +55,16 @@ def bench_forward(repeats: int) -> None:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(prog="python -m lstm_viz.bench", description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", default="forward", choices=["forward", "training"])
+    ap.add_argument("what", nargs="?", default="forward", choices=["forward", "training", "app"])
     ap.add_argument("--repeats", type=int, default=15, help="timed runs per figure (forward)")
     ap.add_argument("--seeds", type=int, default=3, help="seeds per task (training)")
     args = ap.parse_args(argv)
     if args.what == "forward":
         bench_forward(args.repeats)
+    elif args.what == "app":
+        from lstm_viz.ui.bench_app import bench_app
+
+        bench_app()
     else:
         from lstm_viz.bench_training import bench_training
 

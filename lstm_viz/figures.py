@@ -198,39 +198,36 @@ def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size:
 
 
 def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
-    """The input tokens as a strip of boxes, the one at step t highlighted."""
+    """The input tokens as a strip of boxes, the one at step t highlighted (one heat-map row, text inside)."""
     T = len(tokens)
-    fig = go.Figure(
-        go.Heatmap(
-            z=[[1.0 if k == t else 0.0 for k in range(T)]],
-            x=np.arange(T),
-            colorscale=[[0, "#eceff1"], [1, "#ffb300"]],
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            xgap=3,
-            hoverinfo="skip",
-        )
-    )
     step = max(1, int(np.ceil(T / 60)))
-    for k in range(0, T, step):
-        fig.add_annotation(
-            x=k,
-            y=0,
-            text=html.escape(str(tokens[k])),
-            showarrow=False,
-            font=dict(size=font_size if T <= 40 else font_size - 4, color="black"),
-        )
-    fig.update_xaxes(
-        tickmode="array",
-        tickvals=list(range(0, T, step)),
-        tickfont=dict(size=font_size - 4),
-        range=[-0.5, T - 0.5],
-        fixedrange=True,
+    shown = [html.escape(str(tk)) if k % step == 0 else "" for k, tk in enumerate(tokens)]
+    strip = go.Heatmap(
+        z=[[1.0 if k == t else 0.0 for k in range(T)]],
+        x=np.arange(T),
+        text=[shown],
+        texttemplate="%{text}",
+        textfont=dict(size=font_size if T <= 40 else font_size - 4, color="black"),
+        colorscale=[[0, "#eceff1"], [1, "#ffb300"]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        xgap=3,
+        hoverinfo="skip",
     )
-    fig.update_yaxes(visible=False, fixedrange=True)
-    fig.update_layout(height=70 + 2 * font_size, margin=dict(l=10, r=10, t=5, b=30))
-    return fig
+    layout = dict(
+        xaxis=dict(
+            tickmode="array",
+            tickvals=list(range(0, T, step)),
+            tickfont=dict(size=font_size - 4),
+            range=[-0.5, T - 0.5],
+            fixedrange=True,
+        ),
+        yaxis=dict(visible=False, fixedrange=True),
+        height=70 + 2 * font_size,
+        margin=dict(l=10, r=10, t=5, b=30),
+    )
+    return go.Figure(data=[strip], layout=layout)
 
 
 def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:

@@ -9,6 +9,7 @@ and checks every value it takes from the URL (a bad one is named in a warning an
 from __future__ import annotations
 
 import runpy
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from lstm_viz.ui.safe import plain
 MAX_SEED = 10_000
 SOURCES = {"sample": "a sample", "own": "my own"}
 APP = Path(__file__).resolve().parents[2] / "app.py"
+APP_FILE = str(APP)
 GOTO = "goto"  # st.session_state key: (t, unit) for the step-through page to open at
 
 
@@ -52,12 +54,21 @@ def current() -> View:
     st.navigation). Then this runs app.py instead, which switches that mode off for good and
     draws the sidebar and the page the link asked for.
     """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory or "_view" not in st.session_state:
+    if not called_from_app() or "_view" not in st.session_state:
         runpy.run_path(str(APP), run_name="__main__")
         st.stop()
     return st.session_state["_view"]
+
+
+def called_from_app() -> bool:
+    """Whether app.py is running this page (it is on the call stack), rather than Streamlit directly."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.endswith("app.py") and (name == APP_FILE or Path(name).resolve() == APP):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def as_int(name: str, value: str, lo: int, hi: int, problems: list[str]) -> int | None:
@@ -115,9 +126,16 @@ def _on_source_change():
         ss["text"] = tasks.get(ss["task"]).example
 
 
+SIDEBAR_KEYS = ("task", "source", "seq", "text", "model", "model_seed", "presenter")
+
+
 def sidebar() -> View:
     ss = st.session_state
     problems = read_link()
+    kept = ss.setdefault("_kept", {})
+    for key in SIDEBAR_KEYS:  # Streamlit drops widget state when a run ends in st.switch_page: put it back
+        if key not in ss and key in kept:
+            ss[key] = kept[key]
     ss.setdefault("task", tasks.names()[0])
     ss.setdefault("source", "sample")
     ss.setdefault("seq", 0)
@@ -154,6 +172,7 @@ def sidebar() -> View:
             st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key="model_seed")
         st.toggle("Presenter mode", key="presenter", help="Larger text and figures, for a projector.")
     view = View(name, seq_key, kind, int(ss["model_seed"]), bool(ss["presenter"]))
+    kept.update({key: ss[key] for key in SIDEBAR_KEYS if key in ss})
     ss["_view"] = view
     write_link(view)
     return view
@@ -195,10 +214,12 @@ def write_link(view: View, **extra: int) -> None:
 
 PRESENTER_CSS = """
 <style>
-[data-testid="stAppViewContainer"] .stMarkdown p, [data-testid="stAppViewContainer"] .stMarkdown li,
-[data-testid="stCaptionContainer"], [data-testid="stWidgetLabel"] p, .stRadio label p { font-size: 1.3rem !important; }
-[data-testid="stAppViewContainer"] h1 { font-size: 3rem !important; }
-[data-testid="stAppViewContainer"] h2, [data-testid="stAppViewContainer"] h3 { font-size: 2.1rem !important; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.35rem !important; }
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
+[data-testid="stWidgetLabel"] p, [data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p { font-size: 1.2rem !important; }
+[data-testid="stMain"] h1 { font-size: 3.6rem !important; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.1rem !important; }
 .katex { font-size: 1.45em !important; }
 </style>
 """

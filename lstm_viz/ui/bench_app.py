@@ -1,0 +1,88 @@
+"""`python -m lstm_viz.bench app`: server time of the pages, measured with Streamlit's AppTest.
+
+- a Next click on the step-through page, T = 100 steps, H = 16 units (the counting preset on a
+  100-symbol sequence typed in): each click is a new t, so the figures are built, not cached;
+- the heat-map page for T = 200, H = 64 (a random H = 64 model standing in for a session-trained
+  one), each render on a new sequence, so nothing is cached.
+
+AppTest runs the script in-process, as the server does, without the browser's drawing time.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def timed_run(at) -> float:
+    t0 = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - t0
+    assert not at.exception, at.exception
+    return seconds
+
+
+def bench_next(clicks: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    text = "".join(np.random.default_rng(0).choice(list("ab"), size=100))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"task": "counting", "text": text, "model": "preset"})
+    at.run()
+    at.switch_page("pages/step.py").run()
+    assert at.session_state["t"] == 0 and len(at.slider) and at.slider(key="t").max == 99
+    times = []
+    for _ in range(clicks):
+        at.button(key="next").click()
+        times.append(timed_run(at))
+    return times
+
+
+def bench_heatmaps(renders: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    from lstm_viz import tasks
+    from lstm_viz.model import TrainedModel
+    from lstm_viz.params import LSTMParams
+    from lstm_viz.ui.models import SESSION_MODELS
+
+    task = tasks.get("counting")
+    rng = np.random.default_rng(1)
+    H = 64
+    model = TrainedModel(
+        "counting", LSTMParams.random(task.input_size, H, seed=1), rng.normal(size=(1, H)) * 0.1, np.zeros(1)
+    )
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[SESSION_MODELS] = {"counting": model}
+    at.query_params.update({"task": "counting", "text": "ab", "model": "preset"})
+    at.run()
+    at.radio(key="model").set_value("session").run()
+    at.switch_page("pages/heatmaps.py").run()
+    times = []
+    for k in range(renders + 1):
+        at.text_input(key="text").set_value("".join(rng.choice(list("ab"), size=200)))
+        seconds = timed_run(at)
+        if k:  # the first render warms up imports
+            times.append(seconds)
+    charts = at.get("plotly_chart")
+    assert charts and '"zmin"' in charts[0].proto.spec
+    return times
+
+
+def bench_app(repeats: int = 30) -> None:
+    nxt = bench_next(repeats)
+    hm = bench_heatmaps(max(5, repeats // 3))
+    print("page server time (AppTest, this machine), median and spread")
+    print(
+        f"step-through Next click, T=100, H=16:  median {statistics.median(nxt) * 1e3:6.1f} ms "
+        f"(min {min(nxt) * 1e3:.1f}, max {max(nxt) * 1e3:.1f}, {len(nxt)} clicks)  target <= 100 ms"
+    )
+    print(
+        f"heat-map page, T=200, H=64, uncached: median {statistics.median(hm) * 1e3:6.1f} ms "
+        f"(min {min(hm) * 1e3:.1f}, max {max(hm) * 1e3:.1f}, {len(hm)} renders)  target <= 500 ms"
+    )

@@ -1,0 +1,152 @@
+"""End to end: `streamlit run app.py` on a free local port, driven by Playwright in Debian's Chromium.
+
+Screenshots land in test-artifacts/e2e/. Outside CI these tests skip when /usr/bin/chromium is
+missing; in CI (LSTM_VIZ_REQUIRE_BROWSER=1) a missing browser is a failure.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts" / "e2e"
+DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / "server.log", "w")  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
+         "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("streamlit did not start; see test-artifacts/e2e/server.log")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def chromium_browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("LSTM_VIZ_REQUIRE_BROWSER"):
+            pytest.fail(f"{CHROMIUM} is missing, and LSTM_VIZ_REQUIRE_BROWSER is set (CI must run these tests)")
+        pytest.skip(f"no browser at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def tab(chromium_browser):
+    pg = chromium_browser.new_page(viewport={"width": 1280, "height": 800})
+    yield pg
+    pg.close()
+
+
+def settle(pg, timeout=90_000):
+    pg.wait_for_selector(DONE, timeout=timeout)
+    pg.wait_for_timeout(400)
+    pg.wait_for_selector(DONE, timeout=timeout)
+
+
+def open_page(pg, url):
+    pg.goto(url)
+    settle(pg)
+    assert pg.locator('[data-testid="stException"]').count() == 0, pg.locator(
+        '[data-testid="stException"]'
+    ).first.inner_text()
+
+
+PAGES = {
+    "home": "",
+    "step": "step?task=remember_first&seq=0&model=preset&t=3&unit=1",
+    "heatmaps": "heatmaps?task=counting&seq=2&model=preset",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_loads_and_draws_its_charts(server, tab, name):
+    open_page(tab, f"{server}/{PAGES[name]}")
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    assert tab.locator(".js-plotly-plot").count() >= 1
+    tab.screenshot(path=ARTIFACTS / f"{name}.png")
+    tab.set_viewport_size({"width": 1280, "height": 2600})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=ARTIFACTS / f"{name}-full.png")
+
+
+def test_next_changes_the_step(server, tab):
+    open_page(tab, f"{server}/{PAGES['step']}")
+    assert tab.get_by_text(re.compile(r"^t = 3, reading")).count() == 1
+    tab.get_by_role("button", name="Next").click()
+    tab.wait_for_selector("text=/^t = 4, reading/", timeout=30_000)
+    settle(tab)
+    assert "t=4" in tab.url
+    tab.get_by_role("button", name="Prev").click()
+    tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
+
+
+def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
+    open_page(tab, f"{server}/{PAGES['heatmaps']}")
+    tab.wait_for_selector(".js-plotly-plot .nsewdrag", timeout=30_000)
+    box = tab.locator(".js-plotly-plot .nsewdrag").nth(1).bounding_box()  # the forget-gate map
+    tab.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.3)
+    tab.wait_for_timeout(300)
+    tab.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.3)
+    tab.wait_for_url(re.compile(r"/step\?.*t=\d+"), timeout=30_000)
+    settle(tab)
+    t = int(re.search(r"[?&]t=(\d+)", tab.url).group(1))
+    unit = int(re.search(r"[?&]unit=(\d+)", tab.url).group(1))
+    assert 3 <= t <= 9 and 0 <= unit < 16  # 45% across 15 steps; rows 30% down of 16 units
+    assert "task=counting" in tab.url and "seq=2" in tab.url  # the view the click came from
+    assert tab.get_by_text(re.compile(r"^Count the a's, pre-trained preset model")).count() == 1
+    tab.wait_for_selector(f"text=/^t = {t}, reading/", timeout=30_000)
+    tab.screenshot(path=ARTIFACTS / "heatmap-click-to-step.png")
+
+
+def test_presenter_mode_enlarges_text(server, tab):
+    open_page(tab, f"{server}/{PAGES['step']}")
+    size = tab.locator("h1").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    text = tab.locator('[data-testid="stMarkdownContainer"] p').first
+    text_size = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    tab.get_by_text("Presenter mode").click()
+    settle(tab)
+    tab.wait_for_timeout(500)
+    bigger = tab.locator("h1").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert bigger > size * 1.1 and text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > text_size * 1.2
+    tab.screenshot(path=ARTIFACTS / "step-presenter.png")

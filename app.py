@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from lstm_viz.ui.view import presenter_style, sidebar
+from lstm_viz.ui.presenter import presenter_style
+from lstm_viz.ui.view import sidebar
 
 st.set_page_config(page_title="lstm-viz", page_icon=":material/memory:", layout="wide")
 

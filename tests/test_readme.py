@@ -25,3 +25,11 @@ def test_setup_commands_are_word_for_word():
     assert "pip install -r requirements-dev.txt && pytest" in README
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "pip install -r requirements-dev.txt && pytest" in ci
+
+
+def test_screenshots_exist_and_the_sequence_limit_is_the_real_one():
+    from lstm_viz.tasks import MAX_CUSTOM_LEN
+
+    for path in re.findall(r"\]\((docs/screenshots/[^)]+)\)", README):
+        assert (Path(__file__).parent.parent / path).is_file(), path
+    assert f"at most **{MAX_CUSTOM_LEN} steps**" in README

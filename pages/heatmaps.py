@@ -81,7 +81,7 @@ with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide
 
 st.subheader("Download this trace")
 name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}"
-d1, d2, _ = st.columns([1, 1, 3])
+d1, d2, _ = st.columns([1.4, 1, 2.6])
 d1.download_button(
     "NumPy .npz",
     trace.to_npz_bytes(),

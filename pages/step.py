@@ -27,6 +27,8 @@ if GOTO in ss:  # from a heat-map click or a link
 ss["t"] = int(np.clip(ss.get("t", 0), 0, T - 1))
 ss["unit"] = int(np.clip(ss.get("unit", 0), 0, H - 1))
 ss.setdefault("speed", "normal")
+if ss.pop("_stop_playing", False):
+    ss["playing"] = False
 
 
 def go_prev():
@@ -121,7 +123,7 @@ def step_view():
             f"{terms[gate].bias:.6f} gives the pre-activation {terms[gate].pre:.6f}."
         )
     if ss.get("playing") and t >= T - 1:
-        ss["playing"] = False
+        ss["_stop_playing"] = True  # the Play toggle is set back before it is drawn again
         st.rerun()
 
 

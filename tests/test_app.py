@@ -225,3 +225,26 @@ def test_pages_that_do_not_train_never_import_torch():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=".", timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_play_moves_through_the_steps_on_its_own():
+    import time
+
+    at = app("pages/step.py", query={"task": "counting", "seq": "0", "model": "preset"})
+    at.select_slider(key="speed").set_value("fast")
+    at.toggle(key="playing").set_value(True).run()
+    assert at.session_state["t"] == 0
+    time.sleep(0.8)  # two steps at 0.35 s a step
+    at.run()
+    assert not at.exception and at.session_state["t"] >= 2
+
+
+def test_play_stops_at_the_last_step():
+    import time
+
+    at = app("pages/step.py", query={"task": "counting", "text": "abab", "model": "preset"})
+    at.select_slider(key="speed").set_value("fast")
+    at.toggle(key="playing").set_value(True).run()
+    time.sleep(1.5)  # more than the 3 steps left
+    at.run()
+    assert not at.exception and at.session_state["t"] == 3 and not at.session_state["playing"]

@@ -12,6 +12,7 @@ nav = st.navigation(
         st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
         st.Page("pages/step.py", title="Step through", icon=":material/footprint:", url_path="step"),
         st.Page("pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
+        st.Page("pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
     ]
 )
 view = sidebar()

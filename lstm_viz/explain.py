@@ -195,6 +195,13 @@ def memory_unit(trace: GateTrace, labels: np.ndarray) -> tuple[int, float]:
     return unit, float(keep[unit])
 
 
+def answer_words(task, y) -> str:
+    """A right answer (class index or value) in words: a class name, or a number without trailing zeros."""
+    if task.kind.output == "classification" and task.class_names:
+        return task.class_names[int(y)]
+    return f"{float(np.asarray(y).reshape(-1)[0]):.3f}".rstrip("0").rstrip(".")
+
+
 def output_words(task, x: np.ndarray, out: np.ndarray, t: int) -> str:
     """What the model's read-out at step t says, and the right answer when the task knows it (plain text)."""
     said = task.describe_output(out)
@@ -203,11 +210,7 @@ def output_words(task, x: np.ndarray, out: np.ndarray, t: int) -> str:
     except ValueError:
         truth = None
     T = len(x)
-
-    def words(y) -> str:
-        if task.kind.output == "classification" and task.class_names:
-            return task.class_names[int(y)]
-        return f"{float(np.asarray(y).reshape(-1)[0]):.3f}".rstrip("0").rstrip(".")
+    words = lambda y: answer_words(task, y)  # noqa: E731
 
     if task.kind.seq2seq:
         right = "" if truth is None else f" (the answer: {words(truth[t])})"
@@ -216,3 +219,24 @@ def output_words(task, x: np.ndarray, out: np.ndarray, t: int) -> str:
         return f"the read-out at t = {t} would say {said}; only the last step's output counts for this task"
     right = "" if truth is None else f" (the answer: {words(truth)})"
     return f"the model's answer at the last step: {said}{right}"
+
+
+def prediction_rows(task, model, seq_len: int, n: int = 5, seed: int = 0) -> list[dict[str, str]]:
+    """The model's answers beside the truth on n held-out sequences, by the NumPy reference (for a table)."""
+    x, y = task.held_out_batch(n, seq_len, np.random.default_rng([seed, 5]))
+    pred = model.predict(x, task.kind.seq2seq)
+    rows = []
+    for k in range(len(x)):
+        tokens = task.token_labels(x[k])
+        if task.kind.seq2seq:  # show the last step's answer of a sequence-to-sequence task
+            said, truth = pred[k, -1], np.asarray(y[k])[-1]
+        else:
+            said, truth = pred[k], y[k]
+        rows.append(
+            {
+                "sequence": " ".join(tokens),
+                "answer": answer_words(task, truth),
+                "model says": task.describe_output(said),
+            }
+        )
+    return rows

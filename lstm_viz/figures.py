@@ -56,8 +56,8 @@ def gate_heatmaps(
         raise ValueError("trace: expected one sequence (T, H), got a batch")
     T, H = trace.steps, trace.hidden_size
     order = np.arange(H) if order is None else np.asarray(order)
-    map_px = max(90, min(260, 12 * H))  # each map's height: 12 px a unit, within reason
-    height = height or 6 * map_px + 110
+    map_px = max(90, min(260, 12 * H)) if height is None else (height - 110) / 6  # each map's height in px
+    height = height or int(6 * map_px + 110)
     fig = make_subplots(
         rows=6,
         cols=1,

@@ -23,7 +23,7 @@ x = view.sequence()
 tokens = task.token_labels(x)
 
 st.title("Gate heat maps")
-st.caption(f"{task.title}, {MODEL_LABELS[view.model]} model. {task.description}")
+st.caption(f"{task.title} · model: {MODEL_LABELS[view.model]}. {task.description}")
 st.info(task.teaching_note, icon=":material/visibility:")
 
 

@@ -48,7 +48,7 @@ def on_play():
 
 st.title("Step through")
 st.caption(
-    f"{task.title}, {MODEL_LABELS[view.model]} model, {T} steps, {H} units. Every number below is computed "
+    f"{task.title} · model: {MODEL_LABELS[view.model]} · {T} steps, {H} units. Every number below is computed "
     "by the NumPy reference cell from this model's weights."
 )
 

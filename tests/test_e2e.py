@@ -134,7 +134,7 @@ def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
     unit = int(re.search(r"[?&]unit=(\d+)", tab.url).group(1))
     assert 3 <= t <= 9 and 0 <= unit < 16  # 45% across 15 steps; rows 30% down of 16 units
     assert "task=counting" in tab.url and "seq=2" in tab.url  # the view the click came from
-    assert tab.get_by_text(re.compile(r"^Count the a's, pre-trained preset model")).count() == 1
+    assert tab.get_by_text(re.compile(r"^Count the a's · model: pre-trained preset")).count() == 1
     tab.wait_for_selector(f"text=/^t = {t}, reading/", timeout=30_000)
     tab.screenshot(path=ARTIFACTS / "heatmap-click-to-step.png")
 
@@ -150,3 +150,25 @@ def test_presenter_mode_enlarges_text(server, tab):
     bigger = tab.locator("h1").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert bigger > size * 1.1 and text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > text_size * 1.2
     tab.screenshot(path=ARTIFACTS / "step-presenter.png")
+
+
+def test_train_remember_first_live_then_step_through_the_trained_model(server, tab):
+    open_page(tab, f"{server}/train?task=remember_first")
+    t0 = time.monotonic()
+    tab.get_by_role("button", name="Start training").click()
+    tab.wait_for_selector("text=/^Learned: accuracy/", timeout=30_000)
+    seconds = time.monotonic() - t0
+    (ARTIFACTS / "train-seconds.txt").write_text(f"{seconds:.1f}\n")
+    assert seconds <= 30
+    settle(tab)
+    tab.set_viewport_size({"width": 1280, "height": 3000})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=ARTIFACTS / "train-full.png")
+    tab.get_by_role("button", name="Inspect it on the other pages").click()
+    settle(tab)
+    tab.get_by_role("link", name="Step through").click()
+    tab.wait_for_url(re.compile(r"/step\?.*model=session"), timeout=30_000)
+    settle(tab)
+    assert tab.get_by_text(re.compile(r"^Remember the first symbol · model: trained in this session")).count() == 1
+    tab.wait_for_selector(".katex", timeout=30_000)
+    tab.screenshot(path=ARTIFACTS / "step-trained-model.png")

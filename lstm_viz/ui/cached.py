@@ -65,3 +65,23 @@ def heatmap_figure(
 def saturation_figure(task: str, model_id: str, font: int, _model: TrainedModel) -> go.Figure:
     fractions = figures.saturation(batch_trace(task, model_id, _model))
     return figures.saturation_figure(fractions, font_size=font)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fixed_example(task: str, seq_len: int) -> np.ndarray:
+    """The one example sequence the train-live page draws its gate maps on (seed 0)."""
+    from lstm_viz import tasks
+
+    x, _ = tasks.get(task).make_batch(1, seq_len, np.random.default_rng(0))
+    return x[0]
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int, height: int, _params) -> go.Figure:
+    """The gate maps of the fixed example under one snapshot's LSTM weights (no click layer)."""
+    from lstm_viz import reference, tasks
+
+    x = fixed_example(task, seq_len)
+    trace = reference.forward(_params, x)
+    tokens = tasks.get(task).token_labels(x)
+    return figures.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False)

@@ -1,0 +1,55 @@
+"""Plotly figures for training: loss and metric curves, one run or several on one chart. No Streamlit."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#e65100", "#37474f")
+
+
+def training_curves(
+    runs: list[tuple[str, list[tuple[int, float, float]]]],
+    metric: str,
+    target: float,
+    mark_step: int | None = None,
+    font_size: int = 12,
+    height: int | None = None,
+) -> go.Figure:
+    """Loss (log scale) above, the task's metric below, for each (label, history) run;
+    history rows are (step, loss, metric on the training batch). A dashed line marks the target
+    and, if given, a dotted one marks `mark_step` (the snapshot shown)."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=["loss (training batch)", f"{metric} (training batch)"])  # fmt: skip
+    for n, (label, history) in enumerate(runs):
+        if not history:
+            continue
+        h = np.asarray(history, dtype=float)
+        finite = np.isfinite(h[:, 1]) & (h[:, 1] > 0)
+        colour = PALETTE[n % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(x=h[finite, 0], y=h[finite, 1], mode="lines", name=label, line=dict(color=colour),
+                       legendgroup=label, hovertemplate="step %{x}: loss %{y:.4g}<extra>" + label + "</extra>"),
+            row=1, col=1,
+        )  # fmt: skip
+        fig.add_trace(
+            go.Scatter(x=h[:, 0], y=h[:, 2], mode="lines", name=label, line=dict(color=colour), showlegend=False,
+                       legendgroup=label, hovertemplate="step %{x}: %{y:.4g}<extra>" + label + "</extra>"),
+            row=2, col=1,
+        )  # fmt: skip
+    fig.add_hline(y=target, line=dict(color="#78909c", dash="dash"), annotation_text=f"target {target:g}",
+                  annotation_position="bottom right", row=2, col=1)  # fmt: skip
+    if mark_step is not None:
+        for row in (1, 2):
+            fig.add_vline(x=mark_step, line=dict(color="#37474f", dash="dot"), row=row, col=1)
+    fig.update_yaxes(type="log", dtick="D2", row=1, col=1)
+    fig.update_xaxes(title_text="training step", row=2, col=1)
+    fig.update_annotations(font_size=font_size)
+    fig.update_layout(
+        height=height or 360 + 8 * font_size,
+        margin=dict(l=50, r=20, t=35, b=40),
+        font=dict(size=font_size),
+        legend=dict(orientation="h", y=-0.2),
+    )
+    return fig

@@ -1,0 +1,71 @@
+"""This browser session's training runs: the job in progress and the finished or uploaded runs.
+
+Everything lives in st.session_state, so another browser session never sees it. A run is a plain
+record; its id (a uuid) keys the cached figures, which are shared by the server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from lstm_viz.config import TrainConfig
+from lstm_viz.model import TrainedModel
+from lstm_viz.params import LSTMParams
+
+JOB, RUNS = "train_job", "train_runs"
+MAX_RUNS = 8  # the oldest run is dropped beyond this
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    id: str
+    label: str
+    model: TrainedModel
+    config: TrainConfig | None
+    history: list[tuple[int, float, float]] = field(default_factory=list)
+    snapshots: list[tuple[int, LSTMParams]] = field(default_factory=list)
+    final_metric: float | None = None
+    reached_target: bool | None = None
+    stopped_reason: str = ""
+    seconds: float | None = None
+    device: str = ""
+
+    @property
+    def diverged(self) -> bool:
+        return self.stopped_reason.startswith("diverged")
+
+
+def runs() -> list[Run]:
+    return st.session_state.setdefault(RUNS, [])
+
+
+def add(run: Run) -> None:
+    kept = runs()
+    kept.append(run)
+    del kept[:-MAX_RUNS]
+
+
+def from_result(job_id: str, result, n: int) -> Run:
+    c = result.config
+    label = f"run {n}: {result.task}, H={c.hidden_size}, lr={c.lr:g}, f-bias={c.forget_bias:g}, seed={c.seed}"
+    return Run(
+        id=job_id,
+        label=label,
+        model=result.model,
+        config=c,
+        history=result.history,
+        snapshots=result.snapshots,
+        final_metric=result.final_metric,
+        reached_target=result.reached_target,
+        stopped_reason=result.stopped_reason,
+        seconds=result.seconds,
+        device=result.device,
+    )
+
+
+def from_upload(model: TrainedModel, config: TrainConfig | None, name: str) -> Run:
+    label = f"uploaded: {name[:40]} ({model.task}, H={model.params.hidden_size})"
+    return Run(id=uuid.uuid4().hex[:12], label=label, model=model, config=config)

@@ -1,0 +1,216 @@
+"""Train live: train a small LSTM in the background, watch its loss and its gates, then inspect it."""
+
+import json
+
+import streamlit as st
+
+from lstm_viz import explain, tasks, weights
+from lstm_viz.figures_training import training_curves
+from lstm_viz.ui import cached
+from lstm_viz.ui import runs as session_runs
+from lstm_viz.ui.models import set_session_model
+from lstm_viz.ui.safe import plain
+from lstm_viz.ui.view import current
+
+LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0]
+ss = st.session_state
+view = current()
+task = tasks.get(view.task)
+default = task.default_config()
+
+from lstm_viz.jobs import TrainingJob  # noqa: E402 (torch loads here, after the page has started drawing)
+from lstm_viz.torch_backend import resolve_device  # noqa: E402
+
+st.title("Train live")
+device = resolve_device("auto")
+st.caption(
+    f"Task: **{plain(task.title)}** (change it in the sidebar). Training runs in the background with PyTorch on "
+    f"**{device.type.upper()}**; the page stays usable, and Stop ends it after the current step."
+)
+
+job = ss.get(session_runs.JOB)
+running = job is not None and job.running
+
+
+def config_ui():
+    """The hyper-parameters, each within bounds the README documents. Returns a TrainConfig or None."""
+    with st.form("config", border=True):
+        c = st.columns(4)
+        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden")
+        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len")
+        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps")
+        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch")
+        c = st.columns(4)
+        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr")
+        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias")
+        seed = c[2].number_input("Seed", 0, 10_000, 0, key="cfg_seed")
+        c[3].markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
+        start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
+    if not start:
+        return None
+    return default.replace(
+        hidden_size=int(hidden), seq_len=int(seq_len), steps=int(steps), batch_size=int(batch), lr=float(lr),
+        forget_bias=float(bias), seed=int(seed),
+    )  # fmt: skip
+
+
+config = config_ui()
+if config is not None and not running:
+    job = ss[session_runs.JOB] = TrainingJob(task.name, config).start()
+    ss["train_recorded"] = None
+    running = True
+
+if job is not None:
+    st.button("Stop", icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")
+
+
+@st.fragment(run_every=0.5 if running else None)
+def progress_ui():
+    """The running job's progress and live curves; records the run when it ends."""
+    job = ss.get(session_runs.JOB)
+    if job is None:
+        return
+    points = job.points()
+    total = job.config.steps
+    done = points[-1].step if points else 0
+    elapsed = points[-1].seconds if points else 0.0
+    if job.running:
+        text = f"{'stopping' if job.stopping else 'training'}: step {done} of {total}, {elapsed:.1f} s"
+    else:
+        text = f"done: {done} of {total} steps in {elapsed:.1f} s" + (
+            f" ({job.result.stopped_reason})" if job.result else ""
+        )
+    st.progress(min(done / max(total, 1), 1.0), text=text)
+    if job.running:
+        history = [(p.step, p.loss, p.metric) for p in points]
+        fig = training_curves([(f"{job.task}, live", history)], task.metric, task.target, font_size=view.font_size)
+        st.plotly_chart(fig, key="live_curve", config={"displayModeBar": False})
+        return
+    if job.error:
+        st.error(plain(job.error, 300), icon=":material/error:")
+    elif ss.get("train_recorded") != job.id:
+        ss["train_recorded"] = job.id
+        session_runs.add(session_runs.from_result(job.id, job.result, len(session_runs.runs()) + 1))
+        st.rerun()  # a full run: the results below, and no more polling
+
+
+progress_ui()
+all_runs = session_runs.runs()
+if not all_runs:
+    st.info("Pick the hyper-parameters and press **Start training**. Try the defaults first: they reach the target.")
+
+
+def use_model(run):
+    set_session_model(run.model)
+    ss["task"], ss["model"] = run.model.task, "session"
+
+
+def result_ui(run):
+    run_task = tasks.get(run.model.task)
+    sign = "≥" if run_task.higher_is_better else "≤"
+    if run.diverged:
+        st.error(
+            f"The training diverged: {plain(run.stopped_reason, 300)}. What you see below is that last finite model.",
+            icon=":material/warning:",
+        )
+    if run.final_metric is not None:
+        said = f"{run_task.metric} {run.final_metric:.4f} on 512 held-out sequences (target {sign} {run_task.target:g})"
+        if run.reached_target:
+            st.success(f"Learned: {said}.", icon=":material/check_circle:")
+        else:
+            st.warning(f"Not learned yet: {said}. More steps, another learning rate or seed may help.")
+        if not run.diverged:
+            st.caption(
+                plain(f"{run.stopped_reason[0].upper()}{run.stopped_reason[1:]}, {run.seconds:.1f} s on {run.device}.")
+            )
+    seq_len = run.config.seq_len if run.config else run_task.default_config().seq_len
+    st.markdown("**Its answers on five held-out sequences** (computed by the NumPy reference):")
+    st.dataframe(explain.prediction_rows(run_task, run.model, seq_len, 5), hide_index=True, width="stretch")
+    c = st.columns([2, 1.2, 1.2])
+    c[0].button("Inspect it on the other pages", on_click=use_model, args=(run,),
+                icon=":material/visibility:", key=f"use_{run.id}", type="primary")  # fmt: skip
+    c[1].download_button("Weights (.safetensors)", lambda: weights.to_bytes(run.model, run.config),
+                         f"lstm-viz_{run.model.task}_{run.id}.safetensors", "application/octet-stream",
+                         icon=":material/download:", key=f"dl_w_{run.id}", on_click="ignore")  # fmt: skip
+    c[2].download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
+                         f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
+                         icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
+    if ss.get("model") == "session" and ss.get("session_models", {}).get(run.model.task) is run.model:
+        st.caption("This is the model the step-through and heat-map pages show now (model: trained in this session).")
+    if len(run.snapshots) > 1:
+        watch_ui(run, run_task, seq_len)
+
+
+def watch_ui(run, run_task, seq_len):
+    st.subheader("Watch the gates learn")
+    steps = [step for step, _ in run.snapshots]
+    step = st.select_slider("Training step (a snapshot of the weights)", steps, steps[-1], key=f"snap_{run.id}")
+    params = dict(run.snapshots)[step]
+    font = view.font_size
+    left, right = st.columns([1, 1.3])
+    left.plotly_chart(training_curves([(run.label, run.history)], run_task.metric, run_task.target, step, font),
+                      key="snap_curve", config={"displayModeBar": False})  # fmt: skip
+    right.plotly_chart(cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, 760, params),
+                       key="snap_maps", config={"displayModeBar": False})  # fmt: skip
+    right.caption(f"The same example sequence through the weights of step {step}: gates 0..1, C̃ and h -1..1.")
+
+
+def compare_ui(all_runs):
+    st.subheader("Compare two runs")
+    labels = [r.label for r in all_runs]
+    c = st.columns(2)
+    a = c[0].selectbox("First run", range(len(labels)), len(labels) - 2, format_func=labels.__getitem__, key="cmp_a")
+    b = c[1].selectbox("Second run", range(len(labels)), len(labels) - 1, format_func=labels.__getitem__, key="cmp_b")
+    ra, rb = all_runs[a], all_runs[b]
+    if ra.model.task != rb.model.task:
+        st.warning("These two runs are on different tasks: their curves share a chart, their maps their own sequence.")
+    run_task = tasks.get(rb.model.task)
+    curves = [(r.label, r.history) for r in (ra, rb) if r.history]
+    if curves:
+        st.plotly_chart(training_curves(curves, run_task.metric, run_task.target, font_size=view.font_size),
+                        key="cmp_curve", config={"displayModeBar": False})  # fmt: skip
+    cols = st.columns(2)
+    for col, r in zip(cols, (ra, rb)):
+        t = tasks.get(r.model.task)
+        seq_len = r.config.seq_len if r.config else t.default_config().seq_len
+        col.markdown(f"**{plain(r.label, 120)}**")
+        col.plotly_chart(cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, view.font_size, 760, r.model.params),
+                         key=f"cmp_maps_{col is cols[1]}", config={"displayModeBar": False})  # fmt: skip
+
+
+def import_ui():
+    st.subheader("Open a weights file")
+    st.caption(f"A .safetensors file downloaded from this page (at most {weights.MAX_BYTES:,} bytes). Other files, "
+               "pickles included, are refused and never opened as code.")  # fmt: skip
+    up = st.file_uploader("Weights file", type=["safetensors"], key="upload", label_visibility="collapsed")
+    if up is None:
+        ss["upload_error"] = None
+        return
+    if ss.get("upload_seen") == up.file_id:
+        return
+    ss["upload_seen"] = up.file_id
+    try:
+        if up.size > weights.MAX_BYTES:
+            raise ValueError(f"file too large: {up.size:,} bytes (the limit is {weights.MAX_BYTES:,})")
+        model, config = weights.from_bytes(up.getvalue())
+    except ValueError as err:
+        ss["upload_error"] = f"{up.name}: {err}"
+    else:
+        ss["upload_error"] = None
+        session_runs.add(session_runs.from_upload(model, config, up.name))
+        st.rerun()
+
+
+if all_runs:
+    st.divider()
+    st.subheader("Results")
+    labels = [r.label for r in all_runs]
+    pick = st.selectbox("Run", range(len(labels)), len(labels) - 1, format_func=labels.__getitem__)
+    result_ui(all_runs[pick])
+    if len(all_runs) >= 2:
+        st.divider()
+        compare_ui(all_runs)
+st.divider()
+import_ui()
+if ss.get("upload_error"):
+    st.error(f"Not opened: {plain(ss['upload_error'], 300)}. Nothing was changed.", icon=":material/error:")

@@ -1,0 +1,159 @@
+"""AppTest of the train-live page: progress and a result, Stop, divergence, uploads, per-session runs."""
+
+import pickle
+import time
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm_viz import explain, reference, tasks, weights
+from lstm_viz.ui.runs import JOB, RUNS
+from tests.test_weights import HOSTILE, small_model
+
+
+def train_page(task="counting") -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params["task"] = task
+    at.run()
+    at.switch_page("pages/train.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def start(at, **values):
+    for key, value in values.items():
+        widget = at.select_slider(key="cfg_lr") if key == "cfg_lr" else at.number_input(key=key)
+        widget.set_value(value)
+    button(at, "Start training").click().run()
+    assert not at.exception, at.exception
+
+
+def finish(at, limit_s=60.0):
+    t0 = time.monotonic()
+    while at.session_state[JOB].running:
+        assert time.monotonic() - t0 < limit_s, "training did not end"
+        time.sleep(0.3)
+        at.run()
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+
+
+def texts(elements) -> str:
+    return " ".join(e.value for e in elements)
+
+
+def test_a_short_training_shows_progress_then_a_result_and_predictions():
+    at = train_page("counting")
+    start(at, cfg_steps=400, cfg_hidden=8)
+    job = at.session_state[JOB]
+    assert job.config.steps == 400 and job.config.hidden_size == 8
+    assert len(at.get("progress")) == 1  # the progress bar is drawn while it runs
+    finish(at)
+    run = at.session_state[RUNS][-1]
+    assert "Learned: accuracy" in texts(at.success) or "Not learned yet" in texts(at.warning)
+    assert run.history and run.history[-1][0] == run.snapshots[-1][0]
+    rows = explain.prediction_rows(tasks.get("counting"), run.model, 15, 5)
+    table = at.dataframe[0].value
+    assert list(table["model says"]) == [r["model says"] for r in rows]  # the NumPy reference's answers
+    assert [d.label for d in at.get("download_button")] == ["Weights (.safetensors)", "Config (.json)"]
+    assert "done:" in at.get("progress")[0].proto.text
+
+
+def test_the_trained_model_goes_to_the_step_through_page_and_no_other_session_sees_it():
+    at = train_page("counting")
+    start(at, cfg_steps=200)
+    finish(at)
+    model = at.session_state[RUNS][-1].model
+    button(at, "Inspect it on the other pages").click().run()
+    at.switch_page("pages/step.py").run()
+    assert not at.exception and at.session_state["model"] == "session"
+    task = tasks.get("counting")
+    x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(0))
+    tr = reference.forward(model.params, x[0])
+    line = at.latex[1].value.strip("$\n")
+    assert line.endswith(f"{{{explain.num(tr.f[0, 0])}}}")
+    other = AppTest.from_file("../app.py", default_timeout=60).run()
+    assert RUNS not in other.session_state and "session" not in other.radio(key="model").options
+
+
+def test_stop_ends_the_training_early_and_keeps_the_model():
+    at = train_page("remember_first")
+    start(at, cfg_steps=20_000, cfg_lr=1e-4)  # far from the target: would run for minutes
+    time.sleep(0.5)
+    at.run()
+    button(at, "Stop").click().run()
+    finish(at, limit_s=20)
+    run = at.session_state[RUNS][-1]
+    assert run.stopped_reason.startswith("stopped by the user at step") and run.history[-1][0] < 20_000
+    assert "Not learned yet" in texts(at.warning)
+
+
+def test_a_rerun_does_not_restart_or_duplicate_the_training():
+    at = train_page("counting")
+    start(at, cfg_steps=300)
+    job = at.session_state[JOB]
+    at.run()
+    at.run()
+    assert at.session_state[JOB] is job
+    finish(at)
+    assert len(at.session_state[RUNS]) == 1
+
+
+def test_divergence_is_said_in_plain_words_and_the_last_finite_model_is_kept():
+    at = train_page("adding")
+    start(at, cfg_lr=10.0, cfg_steps=500)
+    finish(at)
+    run = at.session_state[RUNS][-1]
+    errors = texts(at.error)
+    assert run.diverged  # lr 10 blows the adding problem's loss up at step 2 (seed 0)
+    assert "The training diverged" in errors and "smaller learning rate" in errors and "Traceback" not in errors
+    assert all(np.isfinite(a).all() for a in run.model.params.arrays())
+    assert not at.exception
+
+
+def upload(at, name, data):
+    at.get("file_uploader")[0].set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception, at.exception
+
+
+def test_a_good_weights_file_opens_as_a_run():
+    at = train_page("counting")
+    model = small_model("counting", H=5)
+    upload(at, "mine.safetensors", weights.to_bytes(model))
+    run = at.session_state[RUNS][-1]
+    assert run.label.startswith("uploaded: mine.safetensors") and run.model.params.hidden_size == 5
+    assert not at.error
+
+
+@pytest.mark.parametrize("case", ["random bytes", "a pickle", "truncated", "wrong shapes", "too large"])
+def test_hostile_uploads_get_a_clear_message_and_change_nothing(case):
+    at = train_page("counting")
+    make, match = HOSTILE[case]
+    upload(at, f"{case}.safetensors", make())
+    assert RUNS not in at.session_state or at.session_state[RUNS] == []
+    message = texts(at.error)
+    assert message.startswith("Not opened:") and "Nothing was changed" in message
+    import re
+
+    assert re.search(match, message.replace("\\", "")), message
+
+
+def test_a_pickle_is_never_unpickled(monkeypatch):
+    evil = HOSTILE["a pickle"][0]()
+    loads, calls = pickle.loads, []
+
+    def spy(data, *args, **kwargs):  # Streamlit's own caches unpickle their entries: let those through
+        if bytes(data) == evil:
+            calls.append(data)
+        return loads(data, *args, **kwargs)
+
+    monkeypatch.setattr(pickle, "loads", spy)
+    at = train_page("counting")
+    upload(at, "evil.safetensors", evil)
+    assert not calls and "pickle" in texts(at.error)

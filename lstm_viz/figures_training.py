@@ -17,9 +17,12 @@ def training_curves(
     font_size: int = 12,
     height: int | None = None,
 ) -> go.Figure:
-    """Loss (log scale) above, the task's metric below, for each (label, history) run;
-    history rows are (step, loss, metric on the training batch). A dashed line marks the target
+    """Loss above (log scale when it spans more than a factor of 20), the task's metric below, for each
+    (label, history) run; history rows are (step, loss, metric on the training batch). A dashed line marks the target
     and, if given, a dotted one marks `mark_step` (the snapshot shown)."""
+    losses = np.array([row[1] for _, history in runs for row in history], dtype=float)
+    losses = losses[np.isfinite(losses) & (losses > 0)]
+    log_scale = losses.size > 1 and losses.max() / losses.min() > 20  # log only when it spans decades
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
                         subplot_titles=["loss (training batch)", f"{metric} (training batch)"])  # fmt: skip
     for n, (label, history) in enumerate(runs):
@@ -43,7 +46,7 @@ def training_curves(
     if mark_step is not None:
         for row in (1, 2):
             fig.add_vline(x=mark_step, line=dict(color="#37474f", dash="dot"), row=row, col=1)
-    fig.update_yaxes(type="log", dtick="D2", row=1, col=1)
+    fig.update_yaxes(type="log" if log_scale else "linear", row=1, col=1)
     fig.update_xaxes(title_text="training step", row=2, col=1)
     fig.update_annotations(font_size=font_size)
     fig.update_layout(

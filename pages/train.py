@@ -6,6 +6,8 @@ import streamlit as st
 
 from lstm_viz import explain, tasks, weights
 from lstm_viz.figures_training import training_curves
+from lstm_viz.jobs import TrainingJob  # torch: this is the one page that imports it
+from lstm_viz.torch_backend import resolve_device
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import set_session_model
@@ -18,8 +20,6 @@ view = current()
 task = tasks.get(view.task)
 default = task.default_config()
 
-from lstm_viz.jobs import TrainingJob  # noqa: E402 (torch loads here, after the page has started drawing)
-from lstm_viz.torch_backend import resolve_device  # noqa: E402
 
 st.title("Train live")
 device = resolve_device("auto")
@@ -33,17 +33,18 @@ running = job is not None and job.running
 
 
 def config_ui():
-    """The hyper-parameters, each within bounds the README documents. Returns a TrainConfig or None."""
+    """The hyper-parameters, each within bounds the README documents, kept per task (the keys name it).
+    Returns a TrainConfig when Start is pressed, else None."""
     with st.form("config", border=True):
         c = st.columns(4)
-        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden")
-        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len")
-        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps")
-        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch")
+        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key=f"cfg_hidden_{task.name}")
+        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key=f"cfg_seq_len_{task.name}")
+        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key=f"cfg_steps_{task.name}")
+        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key=f"cfg_batch_{task.name}")
         c = st.columns(4)
-        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr")
-        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias")
-        seed = c[2].number_input("Seed", 0, 10_000, 0, key="cfg_seed")
+        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key=f"cfg_lr_{task.name}")
+        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key=f"cfg_bias_{task.name}")
+        seed = c[2].number_input("Seed", 0, 10_000, 0, key=f"cfg_seed_{task.name}")
         c[3].markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
     if not start:
@@ -56,9 +57,8 @@ def config_ui():
 
 config = config_ui()
 if config is not None and not running:
-    job = ss[session_runs.JOB] = TrainingJob(task.name, config).start()
-    ss["train_recorded"] = None
-    running = True
+    ss[session_runs.JOB] = TrainingJob(task.name, config).start()
+    st.rerun()  # redraw with Start disabled and the progress polling on
 
 if job is not None:
     st.button("Stop", icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")
@@ -96,7 +96,7 @@ def progress_ui():
 
 progress_ui()
 all_runs = session_runs.runs()
-if not all_runs:
+if not all_runs and job is None:
     st.info("Pick the hyper-parameters and press **Start training**. Try the defaults first: they reach the target.")
 
 
@@ -110,7 +110,8 @@ def result_ui(run):
     sign = "≥" if run_task.higher_is_better else "≤"
     if run.diverged:
         st.error(
-            f"The training diverged: {plain(run.stopped_reason, 300)}. What you see below is that last finite model.",
+            f"The training diverged {plain(run.stopped_reason.removeprefix('diverged '), 300)}. "
+            "What you see below is that last good model.",
             icon=":material/warning:",
         )
     if run.final_metric is not None:

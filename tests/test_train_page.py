@@ -26,8 +26,10 @@ def button(at, label):
 
 
 def start(at, **values):
+    task = at.session_state["task"]
     for key, value in values.items():
-        widget = at.select_slider(key="cfg_lr") if key == "cfg_lr" else at.number_input(key=key)
+        name = f"{key}_{task}"  # the form's widgets are kept per task
+        widget = at.select_slider(key=name) if key == "cfg_lr" else at.number_input(key=name)
         widget.set_value(value)
     button(at, "Start training").click().run()
     assert not at.exception, at.exception

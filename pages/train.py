@@ -35,16 +35,17 @@ running = job is not None and job.running
 def config_ui():
     """The hyper-parameters, each within bounds the README documents, kept per task (the keys name it).
     Returns a TrainConfig when Start is pressed, else None."""
+    key = f"_{task.name}"
     with st.form("config", border=True):
         c = st.columns(4)
-        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key=f"cfg_hidden_{task.name}")
-        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key=f"cfg_seq_len_{task.name}")
-        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key=f"cfg_steps_{task.name}")
-        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key=f"cfg_batch_{task.name}")
+        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden" + key)
+        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
+        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps" + key)
+        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch" + key)
         c = st.columns(4)
-        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key=f"cfg_lr_{task.name}")
-        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key=f"cfg_bias_{task.name}")
-        seed = c[2].number_input("Seed", 0, 10_000, 0, key=f"cfg_seed_{task.name}")
+        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr" + key)
+        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key)
+        seed = c[2].number_input("Seed", 0, 10_000, 0, key="cfg_seed" + key)
         c[3].markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
     if not start:

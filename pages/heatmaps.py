@@ -81,8 +81,8 @@ with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide
 
 st.subheader("Download this trace")
 name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}"
-d1, d2, _ = st.columns([1.4, 1, 2.6])
-d1.download_button(
+downloads = st.container(horizontal=True, wrap=True)
+downloads.download_button(
     "NumPy .npz",
     trace.to_npz_bytes(),
     f"{name}.npz",
@@ -91,7 +91,7 @@ d1.download_button(
     key="dl_npz",
     on_click="ignore",
 )
-d2.download_button(
+downloads.download_button(
     "CSV", trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
 )
 st.caption(

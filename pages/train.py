@@ -101,6 +101,11 @@ if not all_runs and job is None:
     st.info("Pick the hyper-parameters and press **Start training**. Try the defaults first: they reach the target.")
 
 
+def maps_height(font: int) -> int:
+    """Six gate maps with room for their titles, at this font size."""
+    return 700 + 20 * font
+
+
 def use_model(run):
     set_session_model(run.model)
     ss["task"], ss["model"] = run.model.task, "session"
@@ -128,13 +133,13 @@ def result_ui(run):
     seq_len = run.config.seq_len if run.config else run_task.default_config().seq_len
     st.markdown("**Its answers on five held-out sequences** (computed by the NumPy reference):")
     st.dataframe(explain.prediction_rows(run_task, run.model, seq_len, 5), hide_index=True, width="stretch")
-    c = st.columns([2, 1.2, 1.2])
-    c[0].button("Inspect it on the other pages", on_click=use_model, args=(run,),
+    buttons = st.container(horizontal=True, wrap=True)
+    buttons.button("Inspect it on the other pages", on_click=use_model, args=(run,),
                 icon=":material/visibility:", key=f"use_{run.id}", type="primary")  # fmt: skip
-    c[1].download_button("Weights (.safetensors)", lambda: weights.to_bytes(run.model, run.config),
+    buttons.download_button("Weights (.safetensors)", lambda: weights.to_bytes(run.model, run.config),
                          f"lstm-viz_{run.model.task}_{run.id}.safetensors", "application/octet-stream",
                          icon=":material/download:", key=f"dl_w_{run.id}", on_click="ignore")  # fmt: skip
-    c[2].download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
+    buttons.download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
                          f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
                          icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
     if ss.get("model") == "session" and ss.get("session_models", {}).get(run.model.task) is run.model:
@@ -152,8 +157,8 @@ def watch_ui(run, run_task, seq_len):
     left, right = st.columns([1, 1.3])
     left.plotly_chart(training_curves([(run.label, run.history)], run_task.metric, run_task.target, step, font),
                       key="snap_curve", config={"displayModeBar": False})  # fmt: skip
-    right.plotly_chart(cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, 760, params),
-                       key="snap_maps", config={"displayModeBar": False})  # fmt: skip
+    maps = cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, maps_height(font), params)
+    right.plotly_chart(maps, key="snap_maps", config={"displayModeBar": False})
     right.caption(f"The same example sequence through the weights of step {step}: gates 0..1, C̃ and h -1..1.")
 
 
@@ -176,8 +181,9 @@ def compare_ui(all_runs):
         t = tasks.get(r.model.task)
         seq_len = r.config.seq_len if r.config else t.default_config().seq_len
         col.markdown(f"**{plain(r.label, 120)}**")
-        col.plotly_chart(cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, view.font_size, 760, r.model.params),
-                         key=f"cmp_maps_{col is cols[1]}", config={"displayModeBar": False})  # fmt: skip
+        font = view.font_size
+        maps = cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, font, maps_height(font), r.model.params)
+        col.plotly_chart(maps, key=f"cmp_maps_{col is cols[1]}", config={"displayModeBar": False})
 
 
 def import_ui():

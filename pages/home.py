@@ -5,10 +5,10 @@ import streamlit as st
 from lstm_viz import tasks
 from lstm_viz.text import EQUATIONS_LATEX, INTRO
 from lstm_viz.ui import cached
-from lstm_viz.ui.models import memory_unit, preset_model, trace_for
+from lstm_viz.ui.models import guide, preset_model, trace_for
 from lstm_viz.ui.view import GOTO, current
 
-GUIDE_TASK, GUIDE_SEED, GUIDE_T = "remember_first", 0, 8
+GUIDE_TASK, GUIDE_T = "remember_first", 8
 
 view = current()
 st.title("Inside an LSTM, one gate at a time")
@@ -17,8 +17,8 @@ with intro:
     st.markdown(INTRO)
 with picture:
     model = preset_model(GUIDE_TASK)
-    unit, keep = memory_unit(GUIDE_TASK, "preset", model)
-    seq_key = f"seed:{GUIDE_SEED}"
+    unit, story, guide_seed = guide(GUIDE_TASK, "preset", model)
+    seq_key = f"seed:{guide_seed}"
     trace = trace_for(GUIDE_TASK, "preset", seq_key, model)
     task = tasks.get(GUIDE_TASK)
     tokens = task.token_labels(trace.x)
@@ -47,9 +47,13 @@ st.caption(
 st.subheader("Your first minute")
 
 
+def signed1(v: float) -> str:
+    return f"{v:+.1f}" if abs(v) >= 0.05 else "0"
+
+
 def open_guide(t: int):
     ss = st.session_state
-    ss["task"], ss["source"], ss["seq"], ss["model"] = GUIDE_TASK, "sample", GUIDE_SEED, "preset"
+    ss["task"], ss["source"], ss["seq"], ss["model"] = GUIDE_TASK, "sample", guide_seed, "preset"
     ss[GOTO] = (t, unit)
 
 
@@ -57,12 +61,14 @@ st.markdown(
     f"""
 1. **Pick a task.** *{task.title}*: the network reads a string of symbols such as
    `{" ".join(tokens)}` and must say, at the very end, which symbol came first.
-2. **Step through it.** Open the step-through page at the first step and press **Next**. Watch unit {unit}:
-   its input gate lets the first symbol into the memory C, and from then on its **forget gate** stays high
-   (on average f = {keep:.2f} after the first step), so C keeps carrying what it saw first.
-3. **See the whole sequence at once.** On the heat-map page the f row of unit {unit} stays bright from left
-   to right, and the C row takes a sign that depends on the first symbol and keeps it. Change the sample number in the
-   sidebar: a different first symbol, a different sign.
+2. **Step through it.** Open the step-through page on sample {guide_seed}, which starts with
+   {task.alphabet[story["cls"]]}, and press **Next**. Watch unit {unit}. After a first {task.alphabet[story["cls"]]}
+   its input gate stays open (on average i = {story["i_same"]:.2f}) and its **forget gate** keeps the memory
+   (f = {story["f_same"]:.2f}), so C builds up to about {signed1(story["c_same"])} by the end.
+3. **Now another first symbol.** Change the sample number in the sidebar until the sequence starts with
+   another letter: the same unit's input gate then stays shut (i = {story["i_other"]:.2f}) and its C stays
+   near {signed1(story["c_other"])}. The first symbol set the gates for the whole sequence: that is the memory.
+   The heat-map page shows it at a glance, in the i and C rows of unit {unit}.
 """
 )
 b1, b2, _ = st.columns([1, 1, 2])

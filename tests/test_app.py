@@ -63,9 +63,15 @@ def test_home_shows_the_equations_the_cell_diagram_and_the_guide():
     assert at.title[0].value == "Step through"
     assert at.session_state["task"] == "remember_first" and at.session_state["t"] == 0
     model = presets.load("remember_first")[0]
-    x, y = tasks.get("remember_first").make_batch(256, 15, np.random.default_rng([0, 4]))
-    unit, keep = explain.memory_unit(reference.forward(model.params, x), y)
-    assert at.session_state["unit"] == unit and f"f = {keep:.2f}" in guide
+    task = tasks.get("remember_first")
+    x, y = task.make_batch(256, 15, np.random.default_rng([0, 4]))
+    tr = reference.forward(model.params, x)
+    unit, _, _ = explain.memory_unit(tr, y)
+    story = explain.gate_story(tr, y, unit)
+    assert at.session_state["unit"] == unit
+    assert f"i = {story['i_same']:.2f}" in guide and f"f = {story['f_same']:.2f}" in guide
+    first = task.make_batch(1, 15, np.random.default_rng(at.session_state["seq"]))[1][0]
+    assert first == story["cls"]  # the tour opens on a sample that starts with the symbol the unit carries
 
 
 # --- step through ---

@@ -106,10 +106,17 @@ def batch_trace(task_name: str, model_id: str, _model: TrainedModel, n: int = 64
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def memory_unit(task_name: str, model_id: str, _model: TrainedModel) -> tuple[int, float]:
-    """explain.memory_unit over 256 fresh samples of a classification task."""
-    from lstm_viz.explain import memory_unit as find
+def guide(task_name: str, model_id: str, _model: TrainedModel) -> tuple[int, dict[str, float], int]:
+    """For the home page's tour: the unit that carries the first symbol (explain.memory_unit over 256
+    fresh samples), how its gates behave (explain.gate_story), and the first sample seed whose first
+    symbol is the one that moves that unit's memory most."""
+    from lstm_viz import explain
 
     task = tasks.get(task_name)
-    x, y = task.make_batch(256, task.default_config().seq_len, np.random.default_rng([0, 4]))
-    return find(reference.forward(_model.params, x), y)
+    seq_len = task.default_config().seq_len
+    x, y = task.make_batch(256, seq_len, np.random.default_rng([0, 4]))
+    trace = reference.forward(_model.params, x)
+    unit, _, _ = explain.memory_unit(trace, y)
+    story = explain.gate_story(trace, y, unit)
+    seed = next(s for s in range(1000) if task.make_batch(1, seq_len, np.random.default_rng(s))[1][0] == story["cls"])
+    return unit, story, seed

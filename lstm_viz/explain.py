@@ -167,7 +167,7 @@ def sentences(step: GateStep, unit: int, token: str) -> dict[str, str]:
     s = state_terms(step, unit)
     k = unit
     write = s.i * s.g
-    direction = "up" if s.c > s.c_prev else "down" if s.c < s.c_prev else "nowhere"
+    moved = s.c - s.c_prev
     return {
         "f": f"The forget gate keeps {pct(s.f)} of unit {k}'s memory (f = {num(s.f)}): "
         f"{num(s.c_prev)} becomes {num(s.f * s.c_prev)}.",
@@ -175,7 +175,9 @@ def sentences(step: GateStep, unit: int, token: str) -> dict[str, str]:
         "g": f"Reading {token!r}, the candidate C̃ proposes {num(s.g)} for unit {k}; "
         f"{pct(s.i)} of it, {num(write)}, is written.",
         "o": f"The output gate shows {pct(s.o)} of tanh(C) = {num(s.tanh_c)} (o = {num(s.o)}).",
-        "c": f"The memory C of unit {k} goes {direction}, from {num(s.c_prev)} to {num(s.c)}.",
+        "c": f"The memory C of unit {k} stays at about {num(s.c)}."
+        if abs(moved) < 0.01
+        else f"The memory C of unit {k} goes {'up' if moved > 0 else 'down'}, from {num(s.c_prev)} to {num(s.c)}.",
         "h": f"Unit {k} passes h = {num(s.h)} on to the next step and to the read-out.",
     }
 

@@ -1,0 +1,139 @@
+"""Task base classes and the checks a user's typed sequence goes through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from lstm_viz.config import TrainConfig
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+MAX_CUSTOM_LEN = 200  # the longest sequence a user may type (documented in the README)
+PAD = "·"
+
+
+@dataclass(frozen=True)
+class Kind:
+    output: str  # "classification" or "regression"
+    seq2seq: bool  # one output per step (True) or one per sequence (False)
+
+    def __str__(self) -> str:
+        return f"{self.output}, {'sequence-to-sequence' if self.seq2seq else 'sequence-to-one'}"
+
+
+class Task:
+    """Base class. Subclasses set the attributes and implement `_generate` (and `parse`)."""
+
+    name: str
+    title: str
+    description: str
+    teaching_note: str
+    kind: Kind
+    input_size: int
+    output_size: int
+    metric: str  # "accuracy" (higher is better) or "mse" (lower is better)
+    target: float
+    input_hint: str  # how to type a custom sequence
+    example: str  # a custom sequence that parses
+
+    def default_config(self) -> TrainConfig:
+        raise NotImplementedError
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.metric == "accuracy"
+
+    def make_batch(self, n: int, seq_len: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y): x (n, T, D) float; y int classes or float values, (n,) or (n, T) (or (n, T, 1))."""
+        if n < 1:
+            raise ValueError(f"n: must be at least 1, got {n}")
+        if seq_len < self.min_len:
+            raise ValueError(f"seq_len: {self.name} needs at least {self.min_len} steps, got {seq_len}")
+        return self._generate(int(n), int(seq_len), rng)
+
+    min_len = 1
+
+    def _generate(self, n, seq_len, rng):
+        raise NotImplementedError
+
+    def held_out_batch(self, n: int, seq_len: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+        """Sequences to measure the metric on; fresh samples unless the task has a held-out split."""
+        return self.make_batch(n, seq_len, rng)
+
+    def targets(self, x: np.ndarray) -> np.ndarray:
+        """The right answer for inputs x (n, T, D) (or one (T, D) sequence)."""
+        raise NotImplementedError
+
+    def token_labels(self, x: np.ndarray) -> list[str]:
+        raise NotImplementedError
+
+    def parse(self, text: str) -> np.ndarray:
+        raise NotImplementedError
+
+    def evaluate(self, pred: np.ndarray, y: np.ndarray) -> float:
+        """The task's metric for model outputs `pred` (logits or values) against `y`."""
+        if self.metric == "accuracy":
+            if self.kind.output == "classification":
+                return float(np.mean(np.argmax(pred, axis=-1) == y))
+            return float(np.mean(np.rint(pred[..., 0]) == y))
+        return float(np.mean((pred[..., 0] - y) ** 2))
+
+    def reached(self, value: float) -> bool:
+        return value >= self.target if self.higher_is_better else value <= self.target
+
+    def describe_output(self, out: np.ndarray) -> str:
+        """A model output (one step's logits or value) in words, for the UI."""
+        if self.kind.output == "classification":
+            k = int(np.argmax(out))
+            p = np.exp(out - np.max(out))
+            return f"{self.class_names[k]} ({p[k] / p.sum():.0%} sure)"
+        return f"{float(out[0]):.3f}"
+
+    class_names: tuple[str, ...] = ()
+
+
+class SymbolTask(Task):
+    """Inputs are one-hot symbols from `alphabet`, one character a step."""
+
+    alphabet: str
+
+    @property
+    def input_size(self) -> int:
+        return len(self.alphabet)
+
+    def one_hot(self, ids: np.ndarray) -> np.ndarray:
+        return np.eye(len(self.alphabet))[ids]
+
+    def ids(self, x: np.ndarray) -> np.ndarray:
+        return np.argmax(x, axis=-1)
+
+    def token_labels(self, x: np.ndarray) -> list[str]:
+        return [self.alphabet[k] for k in self.ids(np.asarray(x))]
+
+    def parse(self, text: str) -> np.ndarray:
+        chars = [ch for ch in check_length(text) if not ch.isspace()]
+        if not chars:
+            raise ValueError("the sequence is empty")
+        check_steps(len(chars))
+        unknown = sorted({ch for ch in chars if ch not in self.alphabet})
+        if unknown:
+            shown = ", ".join(repr(ch) for ch in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+            raise ValueError(f"unknown symbols {shown}: use only {' '.join(self.alphabet)}")
+        if len(chars) < self.min_len:
+            raise ValueError(f"too short: {self.name} needs at least {self.min_len} symbols")
+        return self.one_hot(np.array([self.alphabet.index(ch) for ch in chars]))
+
+
+def check_length(text: str) -> str:
+    if not isinstance(text, str):
+        raise ValueError("the sequence must be text")
+    if len(text) > 10 * MAX_CUSTOM_LEN:
+        raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_CUSTOM_LEN} steps)")
+    return text
+
+
+def check_steps(n: int) -> None:
+    if n > MAX_CUSTOM_LEN:
+        raise ValueError(f"too long: {n} steps (the limit is {MAX_CUSTOM_LEN})")

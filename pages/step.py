@@ -65,7 +65,13 @@ def step_view():
         ss["t"] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss["speed"]]))
     controls = st.columns([1.3, 1.3, 5.4, 2], vertical_alignment="bottom")
     controls[0].button(
-        "Prev", on_click=go_prev, disabled=ss["t"] == 0, icon=":material/chevron_left:", width="stretch", key="prev"
+        "Prev",
+        on_click=go_prev,
+        disabled=ss["t"] == 0,
+        icon=":material/chevron_left:",
+        width="stretch",
+        key="prev",
+        shortcut="Left",
     )
     controls[1].button(
         "Next",
@@ -74,6 +80,7 @@ def step_view():
         icon=":material/chevron_right:",
         width="stretch",
         key="next",
+        shortcut="Right",
     )
     if T > 1:
         controls[2].slider("Time step t", 0, T - 1, key="t")

@@ -119,6 +119,10 @@ def test_next_changes_the_step(server, tab):
     assert "t=4" in tab.url
     tab.get_by_role("button", name="Prev").click()
     tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
+    settle(tab)
+    tab.locator("h1").first.click()  # away from any input: the arrow keys are Prev and Next
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_selector("text=/^t = 4, reading/", timeout=30_000)
 
 
 def test_a_heatmap_click_opens_that_step_and_unit(server, tab):

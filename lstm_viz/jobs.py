@@ -8,6 +8,10 @@
 Knows nothing of the UI: the loop reports through `training.train`'s callbacks, which only
 append to a list under a lock. Any exception in the thread ends up as `job.error`, a plain
 sentence, never a traceback.
+
+At most MAX_RUNNING jobs train at once in a process (a classroom server where thirty students
+press Start together would otherwise split its cores thirty ways); the others wait their turn
+(`job.queued`), and a stop while waiting means the job never trains.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from lstm_viz import tasks
 from lstm_viz.config import TrainConfig
 from lstm_viz.training import Progress, TrainResult, train
 
+MAX_RUNNING = 2
+_slots = threading.BoundedSemaphore(MAX_RUNNING)
+
 
 class TrainingJob:
     def __init__(self, task_name: str, config: TrainConfig):
@@ -29,6 +36,7 @@ class TrainingJob:
         self.result: TrainResult | None = None
         self.error: str | None = None
         self.started = 0.0
+        self.queued = True  # until it holds one of the MAX_RUNNING slots
         self._points: list[Progress] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -64,9 +72,16 @@ class TrainingJob:
             self._points.append(p)
 
     def _run(self) -> None:
+        while not _slots.acquire(timeout=0.1):
+            if self._stop.is_set():
+                self.error = "stopped before it started (it was waiting for another training to finish)"
+                return
+        self.queued = False
         try:
             self.result = train(
                 tasks.get(self.task), self.config, on_progress=self._report, should_stop=self._stop.is_set
             )
         except Exception as err:  # shown to the user as a sentence, the page keeps working
             self.error = f"training failed: {err}"
+        finally:
+            _slots.release()

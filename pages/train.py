@@ -75,7 +75,9 @@ def progress_ui():
     total = job.config.steps
     done = points[-1].step if points else 0
     elapsed = points[-1].seconds if points else 0.0
-    if job.running:
+    if job.running and job.queued:
+        text = "waiting: other trainings are using this server's trainers; this one starts when one finishes"
+    elif job.running:
         text = f"{'stopping' if job.stopping else 'training'}: step {done} of {total}, {elapsed:.1f} s"
     else:
         text = f"done: {done} of {total} steps in {elapsed:.1f} s" + (

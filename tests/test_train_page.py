@@ -159,3 +159,21 @@ def test_a_pickle_is_never_unpickled(monkeypatch):
     at = train_page("counting")
     upload(at, "evil.safetensors", evil)
     assert not calls and "pickle" in texts(at.error)
+
+
+def test_a_training_waits_its_turn_when_the_server_is_busy():
+    from lstm_viz import jobs
+    from lstm_viz.jobs import TrainingJob
+
+    config = tasks.get("remember_first").default_config().replace(steps=20_000, lr=1e-4, device="cpu")
+    others = [TrainingJob("remember_first", config).start() for _ in range(jobs.MAX_RUNNING)]  # other students
+    try:
+        time.sleep(0.3)
+        at = train_page("counting")
+        start(at, cfg_steps=300)
+        assert "waiting" in at.get("progress")[0].proto.text
+    finally:
+        for j in others:
+            j.stop()
+    finish(at)
+    assert at.session_state[RUNS][-1].history  # it trained once a slot was free

@@ -1,0 +1,48 @@
+"""TrainingJob: training in a background thread that can be watched, stopped, and queued."""
+
+import time
+
+from lstm_viz import jobs, tasks
+from lstm_viz.jobs import TrainingJob
+
+
+def long_config(name="remember_first"):
+    return tasks.get(name).default_config().replace(steps=20_000, lr=1e-4, device="cpu")
+
+
+def wait_until(condition, limit_s=20.0):
+    t0 = time.monotonic()
+    while not condition():
+        assert time.monotonic() - t0 < limit_s
+        time.sleep(0.05)
+
+
+def test_a_job_trains_in_the_background_and_reports_progress():
+    job = TrainingJob("counting", tasks.get("counting").default_config().replace(device="cpu")).start()
+    assert job.wait(60) and job.error is None
+    assert job.result.reached_target and job.points() and job.points()[-1].step == job.result.history[-1][0]
+
+
+def test_stop_ends_a_running_job_after_the_current_step():
+    job = TrainingJob("remember_first", long_config()).start()
+    wait_until(lambda: len(job.points()) > 2)
+    job.stop()
+    assert job.wait(10)
+    assert job.result.stopped_reason.startswith("stopped by the user")
+
+
+def test_at_most_max_running_jobs_train_at_once_and_a_waiting_job_can_be_stopped():
+    running = [TrainingJob("remember_first", long_config()).start() for _ in range(jobs.MAX_RUNNING)]
+    try:
+        wait_until(lambda: all(not j.queued for j in running))
+        waiting = TrainingJob("remember_first", long_config()).start()
+        time.sleep(0.5)
+        assert waiting.running and waiting.queued and waiting.points() == []
+        waiting.stop()
+        assert waiting.wait(5) and waiting.result is None and "before it started" in waiting.error
+    finally:
+        for j in running:
+            j.stop()
+        assert all(j.wait(10) for j in running)
+    after = TrainingJob("counting", tasks.get("counting").default_config().replace(device="cpu")).start()
+    assert after.wait(60) and after.result is not None  # the slots were given back

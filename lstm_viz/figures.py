@@ -197,6 +197,50 @@ def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size:
     return go.Figure(data=bars, layout=layout)
 
 
+def unit_timeline(
+    values: dict[str, np.ndarray], tokens: list[str], unit: int, t: int, c_max: float, font_size: int = 12
+) -> go.Figure:
+    """One unit over the whole sequence: its gates i, f, o (0..1) above, C̃, C and h below, step t marked.
+
+    `values[g]` is the unit's value at every step, (T,). Built as one layout dict, like step_bars:
+    it is redrawn on every Next click.
+    """
+    T = len(tokens)
+    steps = np.arange(T)
+    lines = []
+    for gate, axis in (("i", "y"), ("f", "y"), ("o", "y"), ("g", "y2"), ("c", "y2"), ("h", "y2")):
+        lines.append(
+            go.Scatter(
+                x=steps,
+                y=np.asarray(values[gate]),
+                yaxis=axis,
+                mode="lines+markers",
+                marker=dict(size=5),
+                line=dict(color=COLOURS[gate], width=3 if gate in ("f", "c") else 2),
+                name=f"{gate} — {GATE_NAMES[gate]}",
+                hovertemplate=f"{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}<extra></extra>",
+            )
+        )
+    stride = max(1, int(np.ceil(T / 40)))
+    mark = dict(type="line", xref="x", yref="paper", x0=t, x1=t, y0=0, y1=1, layer="below",
+                line=dict(color="rgba(255, 179, 0, 0.6)", width=6))  # fmt: skip
+    ticks = steps[::stride]
+    small = dict(size=font_size - 2)
+    layout = dict(
+        shapes=[mark],
+        xaxis=dict(tickmode="array", tickvals=ticks.tolist(), ticktext=[str(tokens[k]) for k in ticks],
+                   range=[-0.5, T - 0.5], tickfont=dict(size=font_size), anchor="y2"),
+        yaxis=dict(domain=[0.55, 1.0], range=[-0.03, 1.03], title=dict(text="gates"), tickfont=small),
+        yaxis2=dict(domain=[0.0, 0.45], range=[-c_max, c_max], title=dict(text="C̃, C, h"),
+                    tickfont=small, zeroline=True),
+        height=300 + 8 * font_size,
+        margin=dict(l=60, r=10, t=10, b=40),
+        legend=dict(orientation="h", y=-0.18, font=dict(size=font_size)),
+        font=dict(size=font_size),
+    )  # fmt: skip
+    return go.Figure(data=lines, layout=layout)
+
+
 def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
     """The input tokens as a strip of boxes, the one at step t highlighted (one heat-map row, text inside)."""
     T = len(tokens)

@@ -114,6 +114,12 @@ def step_view():
             key="cell",
             config={"displayModeBar": False},
         )
+    st.subheader(f"Unit {unit} over the whole sequence")
+    st.plotly_chart(
+        cached.timeline_figure(view.task, model_id, view.seq_key, t, unit, tuple(tokens), font, model),
+        key="timeline",
+        config={"displayModeBar": False},
+    )
     st.subheader(f"All {H} units at t = {t}")
     st.plotly_chart(
         cached.bars_figure(view.task, model_id, view.seq_key, t, unit, font, model),

@@ -254,3 +254,14 @@ def test_play_stops_at_the_last_step():
     time.sleep(1.5)  # more than the 3 steps left
     at.run()
     assert not at.exception and at.session_state["t"] == 3 and not at.session_state["playing"]
+
+
+def test_the_unit_timeline_shows_that_units_reference_values_over_the_sequence():
+    at = app(
+        "pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"}
+    )
+    tr = view_numbers(at, "counting", random_model("counting", 3), 5)
+    timeline = next(c for c in charts(at) if c["layout"].get("yaxis2", {}).get("title", {}).get("text") == "C̃, C, h")
+    lines = {d["name"][0]: plotly_array(d["y"]) for d in timeline["data"]}
+    assert np.allclose(lines["f"], tr.f[:, 2], atol=1e-12) and np.allclose(lines["c"], tr.c[:, 2], atol=1e-12)
+    assert timeline["layout"]["shapes"][0]["x0"] == 4  # step t marked

@@ -38,6 +38,14 @@ def bars_figure(task: str, model_id: str, seq_key: str, t: int, unit: int, font:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
+def timeline_figure(task: str, model_id: str, seq_key: str, t: int, unit: int, tokens: tuple[str, ...], font: int,
+                    _model) -> go.Figure:  # fmt: skip
+    trace = trace_for(task, model_id, seq_key, _model)
+    values = {g: getattr(trace, g)[:, unit] for g in ("i", "f", "g", "o", "c", "h")}
+    return figures.unit_timeline(values, list(tokens), unit, t, c_max(trace), font_size=font)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
 def strip_figure(tokens: tuple[str, ...], t: int, font: int) -> go.Figure:
     return figures.token_strip(list(tokens), t, font_size=font + 2)
 

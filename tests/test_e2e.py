@@ -94,7 +94,7 @@ def open_page(pg, url):
 
 PAGES = {
     "home": "",
-    "step": "step?task=remember_first&seq=0&model=preset&t=3&unit=1",
+    "step": "step?task=remember_first&seq=11&model=preset&t=3&unit=1",
     "heatmaps": "heatmaps?task=counting&seq=2&model=preset",
 }
 

@@ -228,14 +228,12 @@ def output_words(task, x: np.ndarray, out: np.ndarray, t: int) -> str:
     except ValueError:
         truth = None
     T = len(x)
-    words = lambda y: answer_words(task, y)  # noqa: E731
-
     if task.kind.seq2seq:
-        right = "" if truth is None else f" (the answer: {words(truth[t])})"
+        right = "" if truth is None else f" (the answer: {answer_words(task, truth[t])})"
         return f"the model's output at t = {t}: {said}{right}"
     if t < T - 1:
         return f"the read-out at t = {t} would say {said}; only the last step's output counts for this task"
-    right = "" if truth is None else f" (the answer: {words(truth)})"
+    right = "" if truth is None else f" (the answer: {answer_words(task, truth)})"
     return f"the model's answer at the last step: {said}{right}"
 
 

@@ -17,7 +17,6 @@ press Start together would otherwise split its cores thirty ways); the others wa
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 
 from lstm_viz import tasks
@@ -35,7 +34,6 @@ class TrainingJob:
         self.config = config
         self.result: TrainResult | None = None
         self.error: str | None = None
-        self.started = 0.0
         self.queued = True  # until it holds one of the MAX_RUNNING slots
         self._points: list[Progress] = []
         self._lock = threading.Lock()
@@ -43,7 +41,6 @@ class TrainingJob:
         self._thread = threading.Thread(target=self._run, name=f"lstm-viz-train-{self.id}", daemon=True)
 
     def start(self) -> TrainingJob:
-        self.started = time.monotonic()
         self._thread.start()
         return self
 

@@ -3,9 +3,9 @@
 import numpy as np
 import streamlit as st
 
-from lstm_viz import explain, figures, tasks
+from lstm_viz import explain, figures
 from lstm_viz.ui import cached
-from lstm_viz.ui.models import MODEL_LABELS, trace_for
+from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import GOTO, current
 
@@ -16,11 +16,9 @@ ORDERS = {
 }
 
 view = current()
-task = tasks.get(view.task)
-model, model_id = view.model_and_id()
-trace = trace_for(view.task, model_id, view.seq_key, model)
-x = view.sequence()
-tokens = task.token_labels(x)
+shown = view.shown()
+task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
+x = trace.x
 
 st.title("Gate heat maps")
 st.caption(f"{task.title} · model: {MODEL_LABELS[view.model]}. {task.description}")

@@ -5,20 +5,18 @@ import time
 import numpy as np
 import streamlit as st
 
-from lstm_viz import explain, tasks
+from lstm_viz import explain
 from lstm_viz.ui import cached
-from lstm_viz.ui.models import MODEL_LABELS, trace_for
+from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import GOTO, current, write_link
 
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
 
 view = current()
-task = tasks.get(view.task)
-model, model_id = view.model_and_id()
-trace = trace_for(view.task, model_id, view.seq_key, model)
-x = view.sequence()
-tokens = task.token_labels(x)
+shown = view.shown()
+task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
+x = trace.x
 T, H = trace.steps, trace.hidden_size
 ss = st.session_state
 

@@ -10,7 +10,7 @@ from lstm_viz.jobs import TrainingJob  # torch: this is the one page that import
 from lstm_viz.torch_backend import resolve_device
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
-from lstm_viz.ui.models import set_session_model
+from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import current
 
@@ -144,7 +144,7 @@ def result_ui(run):
     buttons.download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
                          f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
                          icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
-    if ss.get("model") == "session" and ss.get("session_models", {}).get(run.model.task) is run.model:
+    if ss.get("model") == "session" and session_model(run.model.task) is run.model:
         st.caption("This is the model the step-through and heat-map pages show now (model: trained in this session).")
     if len(run.snapshots) > 1:
         watch_ui(run, run_task, seq_len)

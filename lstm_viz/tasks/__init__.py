@@ -12,15 +12,24 @@ sequence-to-sequence), its `metric` and the `target` value that counts as learne
 
 from __future__ import annotations
 
-from lstm_viz.tasks.base import MAX_CUSTOM_LEN, PAD, Kind, SymbolTask, Task, check_length, check_steps
+from lstm_viz.tasks.base import (
+    MAX_CUSTOM_LEN,
+    PAD,
+    Kind,
+    Retargeted,
+    SymbolTask,
+    Task,
+    check_length,
+    check_steps,
+)
 from lstm_viz.tasks.numbers import Adding, Airline, NumberTask, Sine
 from lstm_viz.tasks.sentences import NegationSentiment, sentence_bank, tokenize
 from lstm_viz.tasks.symbols import Brackets, Counting, RememberFirst
 
 __all__ = [
     "MAX_CUSTOM_LEN", "PAD", "Adding", "Airline", "Brackets", "Counting", "Kind", "NegationSentiment", "NumberTask",
-    "RememberFirst", "Sine", "SymbolTask", "Task", "check_length", "check_steps", "get", "names", "sentence_bank",
-    "tokenize",
+    "RememberFirst", "Retargeted", "Sine", "SymbolTask", "Task", "check_length", "check_steps", "get", "names",
+    "sentence_bank", "tokenize",
 ]  # fmt: skip
 
 _TASKS = {

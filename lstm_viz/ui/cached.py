@@ -12,14 +12,14 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import diagram, explain, figures
+from lstm_viz import diagram, explain, figures, reference, tasks
 from lstm_viz.model import TrainedModel
 from lstm_viz.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
 
 
 def c_max(trace: GateTrace) -> float:
-    return max(1.0, float(np.max(np.abs(trace.c))))
+    return figures.colour_range("c", trace)[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -78,8 +78,6 @@ def saturation_figure(task: str, model_id: str, font: int, _model: TrainedModel)
 @st.cache_data(show_spinner=False, max_entries=64)
 def fixed_example(task: str, seq_len: int) -> np.ndarray:
     """The one example sequence the train-live page draws its gate maps on (seed 0)."""
-    from lstm_viz import tasks
-
     x, _ = tasks.get(task).make_batch(1, seq_len, np.random.default_rng(0))
     return x[0]
 
@@ -87,8 +85,6 @@ def fixed_example(task: str, seq_len: int) -> np.ndarray:
 @st.cache_resource(show_spinner=False, max_entries=128)
 def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int, height: int, _params) -> go.Figure:
     """The gate maps of the fixed example under one snapshot's LSTM weights (no click layer)."""
-    from lstm_viz import reference, tasks
-
     x = fixed_example(task, seq_len)
     trace = reference.forward(_params, x)
     tokens = tasks.get(task).token_labels(x)

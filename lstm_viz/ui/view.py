@@ -13,11 +13,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import streamlit as st
 
 from lstm_viz import tasks
-from lstm_viz.ui.models import MODEL_LABELS, model_and_id, sequence, session_model
+from lstm_viz.model import TrainedModel
+from lstm_viz.tasks import Task
+from lstm_viz.trace import GateTrace
+from lstm_viz.ui.models import MODEL_LABELS, model_and_id, sequence, session_model, trace_for
 from lstm_viz.ui.safe import plain
 
 MAX_SEED = 10_000
@@ -39,11 +41,21 @@ class View:
     def font_size(self) -> int:
         return 18 if self.presenter else 12
 
-    def model_and_id(self):
-        return model_and_id(self.task, self.model, self.model_seed)
+    def shown(self) -> Shown:
+        """The task, the model and the NumPy reference trace this view shows (the trace cached by ids)."""
+        model, model_id = model_and_id(self.task, self.model, self.model_seed)
+        task = tasks.get(self.task)
+        trace = trace_for(self.task, model_id, self.seq_key, model)
+        return Shown(task, model, model_id, trace, task.token_labels(trace.x))
 
-    def sequence(self) -> np.ndarray:
-        return sequence(self.task, self.seq_key)
+
+@dataclass(frozen=True, eq=False)
+class Shown:
+    task: Task
+    model: TrainedModel
+    model_id: str
+    trace: GateTrace  # trace.x is the sequence
+    tokens: list[str]
 
 
 def current() -> View:
@@ -158,7 +170,6 @@ def sidebar() -> View:
             horizontal=True,
             on_change=_on_source_change,
         )
-        seq_key = f"seed:{int(ss['seq'])}"
         if source == "sample":
             st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key="seq")
             seq_key = f"seed:{int(ss['seq'])}"

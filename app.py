@@ -1,4 +1,4 @@
-"""lstm-viz: `streamlit run app.py`. The navigation and the shared sidebar; every page lives in pages/."""
+"""lstm-viz: `streamlit run app.py`. The navigation and the shared sidebar; every page lives in app_pages/."""
 
 import streamlit as st
 
@@ -9,10 +9,10 @@ st.set_page_config(page_title="lstm-viz", page_icon=":material/memory:", layout=
 
 nav = st.navigation(
     [
-        st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
-        st.Page("pages/step.py", title="Step through", icon=":material/footprint:", url_path="step"),
-        st.Page("pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
-        st.Page("pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
+        st.Page("app_pages/home.py", title="Home", icon=":material/home:", default=True),
+        st.Page("app_pages/step.py", title="Step through", icon=":material/footprint:", url_path="step"),
+        st.Page("app_pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
+        st.Page("app_pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
     ]
 )
 view = sidebar()

@@ -85,7 +85,8 @@ def view_numbers(at, task_name, model, seq_seed):
 
 def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
     at = app(
-        "pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"}
+        "app_pages/step.py",
+        query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"},
     )
     assert at.session_state["t"] == 4 and at.session_state["unit"] == 2
     model = random_model("counting", 3)
@@ -104,7 +105,7 @@ def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
 
 
 def test_next_and_prev_move_t_and_the_numbers_with_it():
-    at = app("pages/step.py", query={"task": "brackets", "seq": "1", "model": "preset"})
+    at = app("app_pages/step.py", query={"task": "brackets", "seq": "1", "model": "preset"})
     model, _ = presets.load("brackets")
     tr = view_numbers(at, "brackets", model, 1)
     assert at.session_state["t"] == 0
@@ -118,7 +119,7 @@ def test_next_and_prev_move_t_and_the_numbers_with_it():
 
 
 def test_the_model_output_at_t_comes_from_the_trace():
-    at = app("pages/step.py", query={"task": "counting", "seq": "0", "model": "preset", "t": "6"})
+    at = app("app_pages/step.py", query={"task": "counting", "seq": "0", "model": "preset", "t": "6"})
     model, _ = presets.load("counting")
     tr = view_numbers(at, "counting", model, 0)
     out = model.outputs(tr)[6, 0]
@@ -127,7 +128,7 @@ def test_the_model_output_at_t_comes_from_the_trace():
 
 def test_a_link_restores_the_view():
     q = {"task": "brackets", "seq": "7", "model": "random", "mseed": "2", "t": "4", "unit": "3"}
-    at = app("pages/step.py", query=q)
+    at = app("app_pages/step.py", query=q)
     ss = at.session_state
     assert (ss["task"], ss["seq"], ss["model"], ss["model_seed"], ss["t"], ss["unit"]) == (
         "brackets",
@@ -150,7 +151,7 @@ def test_a_bad_link_is_named_and_ignored():
 
 def test_a_session_trained_model_is_offered_and_shown():
     model = random_model("counting", 11)  # stands in for a model trained on the train-live page
-    at = app("pages/step.py", state={SESSION_MODELS: {"counting": model}}, query={"task": "counting"})
+    at = app("app_pages/step.py", state={SESSION_MODELS: {"counting": model}}, query={"task": "counting"})
     at.radio(key="model").set_value("session").run()
     assert not at.exception
     tr = view_numbers(at, "counting", model, 0)
@@ -173,7 +174,7 @@ BAD = {
 def test_bad_custom_sequences_are_named_and_the_last_good_view_stays(case):
     task_name, text, problem = BAD[case]
     good = tasks.get(task_name).example
-    at = app("pages/heatmaps.py", query={"task": task_name, "text": good})
+    at = app("app_pages/heatmaps.py", query={"task": task_name, "text": good})
     before = plotly_array(charts(at)[0]["data"][0]["z"])
     at.text_input(key="text").set_value(text).run()
     assert not at.exception
@@ -188,7 +189,7 @@ def test_bad_custom_sequences_are_named_and_the_last_good_view_stays(case):
 
 
 def test_heatmaps_show_the_reference_trace_with_fixed_ranges_and_a_click_layer():
-    at = app("pages/heatmaps.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3"})
+    at = app("app_pages/heatmaps.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3"})
     spec = charts(at)[0]
     maps = [t for t in spec["data"] if t["type"] == "heatmap"]
     assert [t["name"] for t in maps] == ["i", "f", "g", "o", "c", "h"]
@@ -203,7 +204,7 @@ def test_heatmaps_show_the_reference_trace_with_fixed_ranges_and_a_click_layer()
 
 
 def test_heatmaps_sort_units_by_correlation_with_the_count():
-    at = app("pages/heatmaps.py", query={"task": "counting", "seq": "2", "model": "preset"})
+    at = app("app_pages/heatmaps.py", query={"task": "counting", "seq": "2", "model": "preset"})
     at.radio(key="order").set_value("by correlation").run()
     maps = [t for t in charts(at)[0]["data"] if t["type"] == "heatmap"]
     c = plotly_array(maps[4]["z"])  # (H, T), rows in the new order
@@ -213,7 +214,7 @@ def test_heatmaps_sort_units_by_correlation_with_the_count():
 
 
 def test_saturation_view_is_there():
-    at = app("pages/heatmaps.py")
+    at = app("app_pages/heatmaps.py")
     assert any(t.get("name", "") == "" and t["type"] == "scatter" for t in charts(at)[1]["data"])
     assert len(charts(at)[1]["data"]) == 3  # i, f, o
 
@@ -223,7 +224,7 @@ def test_pages_that_do_not_train_never_import_torch():
         "import sys\n"
         "from streamlit.testing.v1 import AppTest\n"
         "at = AppTest.from_file('app.py', default_timeout=60).run()\n"
-        "for page in ('pages/step.py', 'pages/heatmaps.py', 'pages/home.py'):\n"
+        "for page in ('app_pages/step.py', 'app_pages/heatmaps.py', 'app_pages/home.py'):\n"
         "    at.switch_page(page).run()\n"
         "    assert not at.exception, at.exception\n"
         "print('torch' in sys.modules)\n"
@@ -236,7 +237,7 @@ def test_pages_that_do_not_train_never_import_torch():
 def test_play_moves_through_the_steps_on_its_own():
     import time
 
-    at = app("pages/step.py", query={"task": "counting", "seq": "0", "model": "preset"})
+    at = app("app_pages/step.py", query={"task": "counting", "seq": "0", "model": "preset"})
     at.select_slider(key="speed").set_value("fast")
     at.toggle(key="playing").set_value(True).run()
     assert at.session_state["t"] == 0
@@ -248,7 +249,7 @@ def test_play_moves_through_the_steps_on_its_own():
 def test_play_stops_at_the_last_step():
     import time
 
-    at = app("pages/step.py", query={"task": "counting", "text": "abab", "model": "preset"})
+    at = app("app_pages/step.py", query={"task": "counting", "text": "abab", "model": "preset"})
     at.select_slider(key="speed").set_value("fast")
     at.toggle(key="playing").set_value(True).run()
     time.sleep(1.5)  # more than the 3 steps left
@@ -258,7 +259,8 @@ def test_play_stops_at_the_last_step():
 
 def test_the_unit_timeline_shows_that_units_reference_values_over_the_sequence():
     at = app(
-        "pages/step.py", query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"}
+        "app_pages/step.py",
+        query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"},
     )
     tr = view_numbers(at, "counting", random_model("counting", 3), 5)
     timeline = next(c for c in charts(at) if c["layout"].get("yaxis2", {}).get("title", {}).get("text") == "C̃, C, h")

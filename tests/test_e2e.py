@@ -4,6 +4,7 @@ Screenshots land in test-artifacts/e2e/. Outside CI these tests skip when /usr/b
 missing; in CI (LSTM_VIZ_REQUIRE_BROWSER=1) a missing browser is a failure.
 """
 
+import contextlib
 import os
 import re
 import socket
@@ -30,11 +31,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def streamlit_server(log_name: str = "server.log"):
+    """`streamlit run app.py` on a free port, its output in test-artifacts/e2e/<log_name>; yields its URL."""
     port = free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "w")  # noqa: SIM115 (closed below)
+    log = open(ARTIFACTS / log_name, "w")  # noqa: SIM115 (closed below)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
          "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
@@ -49,12 +51,25 @@ def server():
             except OSError:
                 time.sleep(0.25)
         else:
-            pytest.fail("streamlit did not start; see test-artifacts/e2e/server.log")
+            pytest.fail(f"streamlit did not start; see test-artifacts/e2e/{log_name}")
         yield url
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server():
+    """A server of its own that no request has reached yet (the shared one has served other pages)."""
+    with streamlit_server("fresh-server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +191,14 @@ def test_train_remember_first_live_then_step_through_the_trained_model(server, t
     assert tab.get_by_text(re.compile(r"^Remember the first symbol · model: trained in this session")).count() == 1
     tab.wait_for_selector(".katex", timeout=30_000)
     tab.screenshot(path=ARTIFACTS / "step-trained-model.png")
+
+
+def test_a_deep_link_as_a_fresh_servers_first_request_opens_that_page(fresh_server, tab):
+    """The first request a server ever gets is a link to a page other than home: app.py still draws the
+    sidebar and runs that page (a legacy pages/ folder would make Streamlit run the page file alone)."""
+    open_page(tab, f"{fresh_server}/step?task=counting&t=3")
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert tab.locator("h1").first.inner_text() == "Step through"
+    assert tab.get_by_text(re.compile(r"^Count the a's · model: pre-trained preset")).count() == 1
+    tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
+    assert "t=3" in tab.url and "task=counting" in tab.url

@@ -16,7 +16,7 @@ def train_page(task="counting") -> AppTest:
     at = AppTest.from_file("../app.py", default_timeout=60)
     at.query_params["task"] = task
     at.run()
-    at.switch_page("pages/train.py").run()
+    at.switch_page("app_pages/train.py").run()
     assert not at.exception, at.exception
     return at
 
@@ -73,7 +73,7 @@ def test_the_trained_model_goes_to_the_step_through_page_and_no_other_session_se
     finish(at)
     model = at.session_state[RUNS][-1].model
     button(at, "Inspect it on the other pages").click().run()
-    at.switch_page("pages/step.py").run()
+    at.switch_page("app_pages/step.py").run()
     assert not at.exception and at.session_state["model"] == "session"
     task = tasks.get("counting")
     x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(0))

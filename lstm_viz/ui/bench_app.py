@@ -34,7 +34,7 @@ def bench_next(clicks: int) -> list[float]:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"task": "counting", "text": text, "model": "preset"})
     at.run()
-    at.switch_page("pages/step.py").run()
+    at.switch_page("app_pages/step.py").run()
     assert at.session_state["t"] == 0 and len(at.slider) and at.slider(key="t").max == 99
     times = []
     for _ in range(clicks):
@@ -62,7 +62,7 @@ def bench_heatmaps(renders: int) -> list[float]:
     at.query_params.update({"task": "counting", "text": "ab", "model": "preset"})
     at.run()
     at.radio(key="model").set_value("session").run()
-    at.switch_page("pages/heatmaps.py").run()
+    at.switch_page("app_pages/heatmaps.py").run()
     times = []
     for k in range(renders + 1):
         at.text_input(key="text").set_value("".join(rng.choice(list("ab"), size=200)))

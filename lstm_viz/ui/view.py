@@ -8,10 +8,7 @@ and checks every value it takes from the URL (a bad one is named in a warning an
 
 from __future__ import annotations
 
-import runpy
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import streamlit as st
 
@@ -24,8 +21,6 @@ from lstm_viz.ui.safe import plain
 
 MAX_SEED = 10_000
 SOURCES = {"sample": "a sample", "own": "my own"}
-APP = Path(__file__).resolve().parents[2] / "app.py"
-APP_FILE = str(APP)
 GOTO = "goto"  # st.session_state key: (t, unit) for the step-through page to open at
 
 
@@ -59,28 +54,8 @@ class Shown:
 
 
 def current() -> View:
-    """The view that app.py's sidebar built in this run.
-
-    Streamlit runs a file of pages/ directly, without app.py, when a server's very first request
-    is a deep link (its pre-st.navigation "pages folder" mode stays on until some run calls
-    st.navigation). Then this runs app.py instead, which switches that mode off for good and
-    draws the sidebar and the page the link asked for.
-    """
-    if not called_from_app() or "_view" not in st.session_state:
-        runpy.run_path(str(APP), run_name="__main__")
-        st.stop()
+    """The view that app.py's sidebar built in this run (app.py draws it before it runs the page)."""
     return st.session_state["_view"]
-
-
-def called_from_app() -> bool:
-    """Whether app.py is running this page (it is on the call stack), rather than Streamlit directly."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        name = frame.f_code.co_filename
-        if name.endswith("app.py") and (name == APP_FILE or Path(name).resolve() == APP):
-            return True
-        frame = frame.f_back
-    return False
 
 
 def as_int(name: str, value: str, lo: int, hi: int, problems: list[str]) -> int | None:

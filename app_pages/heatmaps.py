@@ -55,7 +55,7 @@ if cell is not None:
     st.session_state[GOTO] = (t, unit)
     kind, _, value = view.seq_key.partition(":")
     st.switch_page(
-        "pages/step.py",
+        "app_pages/step.py",
         query_params={
             "task": view.task,
             "model": view.model,

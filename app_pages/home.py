@@ -81,8 +81,8 @@ if b1.button(
     type="primary",
     width="stretch",
 ):
-    st.switch_page("pages/step.py")
+    st.switch_page("app_pages/step.py")
 if b2.button(
     "See the heat maps", icon=":material/grid_on:", on_click=open_guide, args=(0,), key="guide_maps", width="stretch"
 ):
-    st.switch_page("pages/heatmaps.py")
+    st.switch_page("app_pages/heatmaps.py")

@@ -4,10 +4,11 @@ import json
 
 import streamlit as st
 
-from lstm_viz import explain, tasks, weights
+from lstm_viz import explain, tasks
 from lstm_viz.figures_training import training_curves
-from lstm_viz.jobs import TrainingJob  # torch: this is the one page that imports it
+from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
+from lstm_viz.training.jobs import TrainingJob  # torch: this is the one page that imports it
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model

@@ -10,7 +10,7 @@ import torch
 from torch import nn
 
 from lstm_viz import tasks
-from lstm_viz.training import build, loss_fn, train
+from lstm_viz.training.loop import build, loss_fn, train
 
 
 def bench_tasks(seeds: int) -> None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.params import GATES, LSTMParams
-from lstm_viz.trace import GateStep, GateTrace
+from lstm_viz.core.params import GATES, LSTMParams
+from lstm_viz.core.trace import GateStep, GateTrace
 
 # One colour per gate, used by every figure and equation: i, f, g, o, then c and h.
 COLOURS = {

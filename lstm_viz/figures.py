@@ -8,9 +8,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_viz.core.params import GATE_NAMES
+from lstm_viz.core.trace import STATE_GATES, GateTrace
 from lstm_viz.explain import COLOURS
-from lstm_viz.params import GATE_NAMES
-from lstm_viz.trace import STATE_GATES, GateTrace
 
 # Fixed colour ranges, so that the same colour means the same number on every map.
 SIGMOID_GATES = ("i", "f", "o")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm_viz import explain, presets, reference, tasks
+from lstm_viz import explain, reference, tasks
+from lstm_viz.io import presets
 from lstm_viz.ui.models import SESSION_MODELS, random_model
 from lstm_viz.ui.safe import plain
 

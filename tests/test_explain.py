@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from lstm_viz import explain, reference, tasks
-from lstm_viz.params import GATES, LSTMParams
+from lstm_viz.core.params import GATES, LSTMParams
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 import time
 
-from lstm_viz import jobs, tasks
-from lstm_viz.jobs import TrainingJob
+from lstm_viz import tasks
+from lstm_viz.training import jobs
+from lstm_viz.training.jobs import TrainingJob
 
 
 def long_config(name="remember_first"):

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import lstm_viz as lv
-from lstm_viz.trace import STATE_GATES
+from lstm_viz.core.trace import STATE_GATES
 
 
 def test_random_uses_torch_bounds_and_forget_bias():

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lstm_viz import explain, reference, tasks, weights
+from lstm_viz import explain, reference, tasks
+from lstm_viz.io import weights
 from lstm_viz.ui.runs import JOB, RUNS
 from tests.test_weights import HOSTILE, small_model
 
@@ -162,8 +163,8 @@ def test_a_pickle_is_never_unpickled(monkeypatch):
 
 
 def test_a_training_waits_its_turn_when_the_server_is_busy():
-    from lstm_viz import jobs
-    from lstm_viz.jobs import TrainingJob
+    from lstm_viz.training import jobs
+    from lstm_viz.training.jobs import TrainingJob
 
     config = tasks.get("remember_first").default_config().replace(steps=20_000, lr=1e-4, device="cpu")
     others = [TrainingJob("remember_first", config).start() for _ in range(jobs.MAX_RUNNING)]  # other students

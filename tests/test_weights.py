@@ -7,10 +7,11 @@ import sys
 import numpy as np
 import pytest
 
-from lstm_viz import presets, tasks, weights
-from lstm_viz.config import TrainConfig
-from lstm_viz.model import TrainedModel
-from lstm_viz.params import LSTMParams
+from lstm_viz import tasks
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.readout import TrainedModel
+from lstm_viz.io import presets, weights
 
 
 def small_model(task_name="counting", H=5, seed=0) -> TrainedModel:
@@ -98,6 +99,6 @@ def test_every_preset_reaches_its_target_on_fresh_samples(name):
 
 
 def test_presets_load_without_torch():
-    code = "import sys; from lstm_viz import presets; presets.load('remember_first'); print('torch' in sys.modules)"
+    code = "import sys; from lstm_viz.io import presets; presets.load('remember_first'); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_viz.config import TrainConfig
+from lstm_viz.core.config import TrainConfig
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_CUSTOM_LEN = 200  # the longest sequence a user may type (documented in the README)

@@ -8,7 +8,7 @@ from functools import cache
 
 import numpy as np
 
-from lstm_viz.config import TrainConfig
+from lstm_viz.core.config import TrainConfig
 from lstm_viz.tasks.base import DATA, Kind, Task, check_length, check_steps
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_viz.config import TrainConfig
+from lstm_viz.core.config import TrainConfig
 from lstm_viz.tasks.base import Kind, SymbolTask
 
 

@@ -47,8 +47,8 @@ def bench_heatmaps(renders: int) -> list[float]:
     from streamlit.testing.v1 import AppTest
 
     from lstm_viz import tasks
-    from lstm_viz.model import TrainedModel
-    from lstm_viz.params import LSTMParams
+    from lstm_viz.core.params import LSTMParams
+    from lstm_viz.core.readout import TrainedModel
     from lstm_viz.ui.models import SESSION_MODELS
 
     task = tasks.get("counting")

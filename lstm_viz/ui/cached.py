@@ -12,9 +12,10 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import diagram, explain, figures, reference, tasks
-from lstm_viz.model import TrainedModel
-from lstm_viz.trace import GateTrace
+from lstm_viz import diagram, explain, figures, tasks
+from lstm_viz.core import reference
+from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
 
 

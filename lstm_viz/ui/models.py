@@ -13,10 +13,12 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from lstm_viz import presets, reference, tasks
-from lstm_viz.model import TrainedModel
-from lstm_viz.params import LSTMParams
-from lstm_viz.trace import GateTrace
+from lstm_viz import tasks
+from lstm_viz.core import reference
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.trace import GateTrace
+from lstm_viz.io import presets
 
 MODEL_KINDS = ("preset", "random", "session")
 MODEL_LABELS = {

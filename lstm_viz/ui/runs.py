@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from lstm_viz.config import TrainConfig
-from lstm_viz.model import TrainedModel
-from lstm_viz.params import LSTMParams
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.readout import TrainedModel
 
 JOB, RUNS = "train_job", "train_runs"
 MAX_RUNS = 8  # the oldest run is dropped beyond this

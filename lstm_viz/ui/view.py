@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lstm_viz import tasks
-from lstm_viz.model import TrainedModel
+from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.trace import GateTrace
 from lstm_viz.tasks import Task
-from lstm_viz.trace import GateTrace
 from lstm_viz.ui.models import MODEL_LABELS, model_and_id, sequence, session_model, trace_for
 from lstm_viz.ui.safe import plain
 

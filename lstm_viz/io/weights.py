@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from lstm_viz import tasks
-from lstm_viz.config import TrainConfig
-from lstm_viz.model import TrainedModel
-from lstm_viz.params import LSTMParams
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.readout import TrainedModel
 
 FORMAT = "lstm-viz/1"
 MAX_BYTES = 2_000_000  # an upload larger than this is refused before it is read (H = 256 is about 1.1 MB)

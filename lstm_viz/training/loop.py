@@ -18,9 +18,9 @@ import numpy as np
 import torch
 from torch import nn
 
-from lstm_viz.config import TrainConfig
-from lstm_viz.model import TrainedModel
-from lstm_viz.params import LSTMParams
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.readout import TrainedModel
 from lstm_viz.tasks import Task
 from lstm_viz.torch_backend import SequenceModel, resolve_device
 

@@ -7,7 +7,8 @@ Gate order everywhere is torch's: i, f, g, o (g is the candidate cell state, C̃
     b    (4, H)      one bias per gate  (torch's bias_ih + bias_hh, summed)
 
 No torch import here: the torch conversions live in `lstm_viz.torch_backend` and the
-methods below hand over to it, so the NumPy side of the package never needs torch.
+methods below hand over to it (imported inside the method, on first use), so the NumPy side of
+the package never needs torch.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from lstm_viz.core.checks import as_array
 
 GATES = ("i", "f", "g", "o")
 GATE_NAMES = {
@@ -25,26 +28,6 @@ GATE_NAMES = {
     "c": "cell state C",
     "h": "hidden state h",
 }
-
-
-def as_array(name: str, value, shape: tuple[int | None, ...]) -> np.ndarray:
-    """`value` as a read-only float64 array of `shape` (None matches any size); else ValueError."""
-    try:
-        arr = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError) as err:
-        raise ValueError(
-            f"{name}: expected a numeric array of shape {_fmt(shape)}, got {type(value).__name__}"
-        ) from err
-    if arr.ndim != len(shape) or any(want is not None and got != want for got, want in zip(arr.shape, shape)):
-        raise ValueError(f"{name}: expected shape {_fmt(shape)}, got {arr.shape}")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name}: contains NaN or inf")
-    arr.setflags(write=False)
-    return arr
-
-
-def _fmt(shape: tuple[int | None, ...]) -> str:
-    return "(" + ", ".join("?" if n is None else str(n) for n in shape) + ")"
 
 
 @dataclass(frozen=True, eq=False)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.params import LSTMParams, as_array
-from lstm_viz.trace import GateTrace
+from lstm_viz.core.checks import as_array, check_inputs
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.trace import GateTrace
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -42,23 +43,6 @@ def step(p: LSTMParams, x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray):
     c = f * c_prev + i * g  # cell state
     h = o * np.tanh(c)  # hidden state
     return z, i, f, g, o, c, h
-
-
-def check_inputs(p: LSTMParams, xs, h0=None, c0=None):
-    """Validate xs (T, D) or (B, T, D) and the initial state; return float64 arrays, batched (B, T, D)."""
-    D, H = p.input_size, p.hidden_size
-    arr = np.asarray(xs)
-    if arr.ndim not in (2, 3):
-        raise ValueError(f"xs: expected shape (T, {D}) or (B, T, {D}), got {arr.shape}")
-    batched = arr.ndim == 3
-    xs = as_array("xs", xs, (None, None, D) if batched else (None, D))
-    if xs.shape[-2] == 0:
-        raise ValueError("xs: the sequence is empty (T = 0)")
-    xb = xs if batched else xs[None]  # (B, T, D)
-    state_shape = (xb.shape[0], H) if batched else (H,)
-    h0 = np.zeros(state_shape) if h0 is None else as_array("h0", h0, state_shape)
-    c0 = np.zeros(state_shape) if c0 is None else as_array("c0", c0, state_shape)
-    return xb, np.broadcast_to(h0, (xb.shape[0], H)), np.broadcast_to(c0, (xb.shape[0], H)), batched
 
 
 def forward(p: LSTMParams, xs, h0=None, c0=None) -> GateTrace:

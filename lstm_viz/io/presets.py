@@ -1,8 +1,8 @@
 """Pre-trained presets: one small safetensors file per task, in lstm_viz/data/presets/.
 
-    python -m lstm_viz.presets              # list the presets and check each against its task's target
-    python -m lstm_viz.presets --rebuild    # retrain every preset on the CPU (a minute or two) and rewrite the files
-    python -m lstm_viz.presets --rebuild counting brackets
+    python -m lstm_viz.io.presets              # list the presets and check each against its task's target
+    python -m lstm_viz.io.presets --rebuild    # retrain every preset on the CPU (a minute or two) and rewrite the files
+    python -m lstm_viz.io.presets --rebuild counting brackets
 
 A preset is the task's default_config() (with the changes in PRESET_CHANGES) trained with the
 first seed (0, 1, 2, ...) whose run reaches a target stricter than the task's (a quarter of the
@@ -19,11 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from lstm_viz import tasks, weights
-from lstm_viz.config import TrainConfig
-from lstm_viz.model import TrainedModel
+from lstm_viz import tasks
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.readout import TrainedModel
+from lstm_viz.io import weights
 
-PRESET_DIR = Path(__file__).parent / "data" / "presets"
+PRESET_DIR = Path(__file__).parent.parent / "data" / "presets"  # lstm_viz/data/presets
 CHECK_SEED = 2026  # fresh samples for the check: neither training nor its held-out batch used this seed
 CHECK_BATCH = 1024
 # remember_first: sequences twice as long and a stronger forget-gate bias make the memory survive
@@ -80,7 +81,7 @@ def rebuild(names: list[str], max_seeds: int = 6, log=print) -> None:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m lstm_viz.presets", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m lstm_viz.io.presets", description=__doc__.splitlines()[0])
     ap.add_argument("--rebuild", action="store_true", help="retrain and rewrite the preset files")
     ap.add_argument("tasks", nargs="*", default=tasks.names(), help="task names (default: all)")
     args = ap.parse_args(argv)

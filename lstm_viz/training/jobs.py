@@ -20,8 +20,8 @@ import threading
 import uuid
 
 from lstm_viz import tasks
-from lstm_viz.config import TrainConfig
-from lstm_viz.training import Progress, TrainResult, train
+from lstm_viz.core.config import TrainConfig
+from lstm_viz.training.loop import Progress, TrainResult, train
 
 MAX_RUNNING = 2
 _slots = threading.BoundedSemaphore(MAX_RUNNING)

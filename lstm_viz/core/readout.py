@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz import reference
-from lstm_viz.params import LSTMParams, as_array
-from lstm_viz.trace import GateTrace
+from lstm_viz.core import reference
+from lstm_viz.core.checks import as_array
+from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.trace import GateTrace
 
 
 @dataclass(frozen=True, eq=False)

@@ -3,11 +3,12 @@
 import numpy as np
 import streamlit as st
 
-from lstm_viz import explain, figures
+from lstm_viz import explain
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import GOTO, current
+from lstm_viz.viz import figures
 
 ORDERS = {
     "as is": "as is",

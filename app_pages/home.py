@@ -3,10 +3,11 @@
 import streamlit as st
 
 from lstm_viz import tasks
-from lstm_viz.text import EQUATIONS_LATEX, INTRO
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
 from lstm_viz.ui.view import GOTO, current
+from lstm_viz.viz import theme
+from lstm_viz.words.en import EQUATIONS_LATEX, INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
 
@@ -30,8 +31,8 @@ with picture:
     st.caption(
         f"The cell as a conveyor belt: the memory C runs along the top, the four gates sit below it. This is "
         f"unit {unit} of the pre-trained {task.title.lower()} model at t = {GUIDE_T}; colours and numbers are "
-        "its real values (hover for more). Gates run from 0 (shut) to 1 (open) on the Viridis scale; C̃, C and "
-        "h are blue below 0 and red above."
+        f"its real values (hover for more). Gates run from 0 (shut) to 1 (open) on the {theme.GATE_SCALE} scale; "
+        "C̃, C and h are blue below 0 and red above."
     )
 
 st.subheader("The six equations")

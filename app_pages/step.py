@@ -10,6 +10,7 @@ from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import GOTO, current, write_link
+from lstm_viz.viz import theme
 
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
 
@@ -98,14 +99,14 @@ def step_view():
     for tab, line in ((separated, explain.latex_separated), (concatenated, explain.latex_concatenated)):
         with tab:
             for gate in ("i", "f", "g", "o"):
-                st.latex(line(terms[gate], unit))
-            st.latex(explain.latex_cell(state, unit))
-            st.latex(explain.latex_hidden(state, unit))
+                st.latex(line(terms[gate], unit, theme.COLOURS))
+            st.latex(explain.latex_cell(state, unit, theme.COLOURS))
+            st.latex(explain.latex_hidden(state, unit, theme.COLOURS))
     words, picture = st.columns([1, 1.25])
     with words:
         st.subheader(f"Unit {unit} at t = {t}, in words")
         for gate, sentence in explain.sentences(step, unit, tokens[t]).items():
-            st.markdown(f":{colour_name(gate)}[**{gate}**]  {plain(sentence, 300)}")
+            st.markdown(f":{theme.STREAMLIT_COLOURS[gate]}[**{gate}**]  {plain(sentence, 300)}")
     with picture:
         st.plotly_chart(
             cached.cell_figure(view.task, model_id, view.seq_key, t, unit, tokens[t], font, model),
@@ -136,10 +137,6 @@ def step_view():
     if ss.get("playing") and t >= T - 1:
         ss["_stop_playing"] = True  # the Play toggle is set back before it is drawn again
         st.rerun()
-
-
-def colour_name(gate: str) -> str:
-    return {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": "orange", "h": "gray"}[gate]
 
 
 def input_labels(task) -> list[str]:

@@ -5,7 +5,6 @@ import json
 import streamlit as st
 
 from lstm_viz import explain, tasks
-from lstm_viz.figures_training import training_curves
 from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
 from lstm_viz.training.jobs import TrainingJob  # torch: this is the one page that imports it
@@ -14,6 +13,7 @@ from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.view import current
+from lstm_viz.viz.training import training_curves
 
 LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0]
 ss = st.session_state

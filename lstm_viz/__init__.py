@@ -21,7 +21,7 @@ __all__ = ["GATES", "GateStep", "GateTrace", "LSTMParams", "reference", "torch_b
 __version__ = "0.1.0"
 
 _LAZY = {"torch_backend", "tasks", "training", "io", "viz", "explain", "words"}
-_MOVED = {"presets": "lstm_viz.io.presets"}  # earlier lazy names, kept working
+_MOVED = {"presets": "lstm_viz.io.presets", "figures": "lstm_viz.viz.figures"}  # earlier lazy names, kept working
 
 
 def __getattr__(name):

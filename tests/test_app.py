@@ -12,6 +12,7 @@ from lstm_viz import explain, reference, tasks
 from lstm_viz.io import presets
 from lstm_viz.ui.models import SESSION_MODELS, random_model
 from lstm_viz.ui.safe import plain
+from lstm_viz.viz import theme
 
 APP = "../app.py"
 
@@ -98,7 +99,7 @@ def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
         z, value = tr.z[4, n, 2], getattr(tr, gate)[4, 2]
         x_part = model.params.W_x[n, 2] @ tr.x[4]
         for line in (eqs[n], eqs[6 + n]):
-            assert line.startswith(rf"\color{{{explain.COLOURS[gate]}}}{{{gate}_{{t}}[2]}}")
+            assert line.startswith(rf"\color{{{theme.COLOURS[gate]}}}{{{gate}_{{t}}[2]}}")
             assert f"({explain.num(z)})" in line and line.endswith(f"{{{explain.num(value)}}}")
         assert explain.num(x_part) in eqs[n]
     assert explain.num(tr.c[4, 2]) in eqs[4] and explain.num(tr.h[4, 2]) in eqs[5]

@@ -41,6 +41,9 @@ def test_latex_lines_carry_the_numbers(step_and_params):
         assert explain.num(terms["f"].pre) in line and line.endswith(f"{{{explain.num(terms['f'].value)}}}")
     assert explain.num(terms["f"].x_part) in sep and explain.num(terms["f"].x_part + terms["f"].h_part) in cat
     assert "\n" not in sep + cat  # one equation, one line
+    assert "\\color" not in sep + cat  # no colours given: plain LaTeX groups
+    coloured = explain.latex_separated(terms["f"], 1, colours={"f": "#c62828"})
+    assert coloured.startswith(r"\color{#c62828}{f_{t}[1]}") and coloured.endswith(rf"\color{{#c62828}}{sep[-7:]}")
 
 
 def test_sentences_name_the_gate_and_its_number(step_and_params):

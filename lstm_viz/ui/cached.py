@@ -12,15 +12,16 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import diagram, explain, figures, tasks
+from lstm_viz import explain, tasks
 from lstm_viz.core import reference
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
+from lstm_viz.viz import diagram, figures, theme
 
 
 def c_max(trace: GateTrace) -> float:
-    return figures.colour_range("c", trace)[1]
+    return theme.colour_range("c", trace)[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -1,4 +1,4 @@
-"""Plotly figure builders: data in, go.Figure out. No Streamlit here."""
+"""Plotly figure builders: data in, go.Figure out. No Streamlit here; colours and ranges from `theme`."""
 
 from __future__ import annotations
 
@@ -10,19 +10,20 @@ from plotly.subplots import make_subplots
 
 from lstm_viz.core.params import GATE_NAMES
 from lstm_viz.core.trace import STATE_GATES, GateTrace
-from lstm_viz.explain import COLOURS
+from lstm_viz.viz import theme
+from lstm_viz.viz.theme import COLOURS, SIGMOID_GATES, colour_range
 
-# Fixed colour ranges, so that the same colour means the same number on every map.
-SIGMOID_GATES = ("i", "f", "o")
-
-
-def colour_range(gate: str, trace: GateTrace) -> tuple[float, float]:
-    if gate in SIGMOID_GATES:
-        return 0.0, 1.0
-    if gate == "c":
-        m = max(1.0, float(np.max(np.abs(trace.c))))
-        return -m, m
-    return -1.0, 1.0
+__all__ = [
+    "click_to_cell",
+    "colour_range",
+    "gate_heatmaps",
+    "saturation",
+    "saturation_figure",
+    "step_bars",
+    "token_strip",
+    "unit_order",
+    "unit_timeline",
+]
 
 
 def unit_order(trace: GateTrace, how: str = "as is", signal: np.ndarray | None = None) -> np.ndarray:
@@ -80,7 +81,7 @@ def gate_heatmaps(
                 y=rows,
                 zmin=lo,
                 zmax=hi,
-                colorscale="Viridis" if gate in SIGMOID_GATES else "RdBu_r",
+                colorscale=theme.colourscale(gate),
                 hoverinfo="skip" if clickable else None,
                 customdata=np.broadcast_to(tok, (H, T)),
                 hovertemplate=f"{gate}: %{{z:.3f}}<br>t=%{{x}} (%{{customdata}})<br>unit %{{y}}<extra></extra>",
@@ -168,13 +169,13 @@ def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size:
                 marker=dict(
                     color=COLOURS[gate],
                     opacity=[1.0 if u == unit else 0.45 for u in range(H)],
-                    line=dict(color=["black" if u == unit else COLOURS[gate] for u in range(H)], width=2),
+                    line=dict(color=[theme.CHOSEN_OUTLINE if u == unit else COLOURS[gate] for u in range(H)], width=2),
                 ),
                 hovertemplate=f"{gate}[%{{x}}] = %{{y:.3f}}<extra></extra>",
                 showlegend=False,
             )
         )
-        lo, hi = (0, 1) if gate in SIGMOID_GATES else (-c_max, c_max) if gate == "c" else (-1, 1)
+        lo, hi = theme.value_range(gate, c_max)
         x0 = k * (width + gap)
         tick = dict(size=font_size - 2)
         layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
@@ -223,15 +224,15 @@ def unit_timeline(
         )
     stride = max(1, int(np.ceil(T / 40)))
     mark = dict(type="line", xref="x", yref="paper", x0=t, x1=t, y0=0, y1=1, layer="below",
-                line=dict(color="rgba(255, 179, 0, 0.6)", width=6))  # fmt: skip
+                line=dict(color=theme.STEP_MARKER, width=6))  # fmt: skip
     ticks = steps[::stride]
     small = dict(size=font_size - 2)
     layout = dict(
         shapes=[mark],
         xaxis=dict(tickmode="array", tickvals=ticks.tolist(), ticktext=[str(tokens[k]) for k in ticks],
                    range=[-0.5, T - 0.5], tickfont=dict(size=font_size), anchor="y2"),
-        yaxis=dict(domain=[0.55, 1.0], range=[-0.03, 1.03], title=dict(text="gates"), tickfont=small),
-        yaxis2=dict(domain=[0.0, 0.45], range=[-c_max, c_max], title=dict(text="C̃, C, h"),
+        yaxis=dict(domain=[0.55, 1.0], range=list(theme.UNIT_AXIS), title=dict(text="gates"), tickfont=small),
+        yaxis2=dict(domain=[0.0, 0.45], range=list(theme.value_range("c", c_max)), title=dict(text="C̃, C, h"),
                     tickfont=small, zeroline=True),
         height=300 + 8 * font_size,
         margin=dict(l=60, r=10, t=10, b=40),
@@ -251,8 +252,8 @@ def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
         x=np.arange(T),
         text=[shown],
         texttemplate="%{text}",
-        textfont=dict(size=font_size if T <= 40 else font_size - 4, color="black"),
-        colorscale=[[0, "#eceff1"], [1, "#ffb300"]],
+        textfont=dict(size=font_size if T <= 40 else font_size - 4, color=theme.INK),
+        colorscale=theme.TOKEN_STRIP_SCALE,
         zmin=0,
         zmax=1,
         showscale=False,
@@ -288,7 +289,7 @@ def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_
                 x=low,
                 y=high,
                 mode="markers",
-                marker=dict(size=10, color=COLOURS[gate], opacity=0.8, line=dict(width=1, color="white")),
+                marker=dict(size=10, color=COLOURS[gate], opacity=0.8, line=dict(width=1, color=theme.PAPER)),
                 text=[f"u{u}" for u in range(len(low))],
                 hovertemplate="%{text}: below 0.1 in %{x:.0%} of steps, above 0.9 in %{y:.0%}<extra></extra>",
                 showlegend=False,
@@ -296,10 +297,10 @@ def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_
             row=1,
             col=n,
         )
-        fig.add_shape(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color="#b0bec5", dash="dot"), row=1, col=n)
-        fig.update_xaxes(range=[-0.03, 1.03], tickformat=".0%", title_text="fraction < 0.1", row=1, col=n)
+        fig.add_shape(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color=theme.GUIDE_LINE, dash="dot"), row=1, col=n)
+        fig.update_xaxes(range=list(theme.UNIT_AXIS), tickformat=".0%", title_text="fraction < 0.1", row=1, col=n)
         fig.update_yaxes(
-            range=[-0.03, 1.03], tickformat=".0%", title_text="fraction > 0.9" if n == 1 else None, row=1, col=n
+            range=list(theme.UNIT_AXIS), tickformat=".0%", title_text="fraction > 0.9" if n == 1 else None, row=1, col=n
         )
     fig.update_annotations(font_size=font_size + 1)
     fig.update_layout(height=300 + 6 * font_size, margin=dict(l=50, r=20, t=35, b=50), font=dict(size=font_size))

@@ -1,8 +1,8 @@
 """The LSTM cell as a conveyor belt (after Olah, 2015), drawn with Plotly shapes for one unit at one step.
 
 The memory C runs along the top; the four gates sit on the input bus below it. Every wire and
-gate is coloured by its current value with the heat maps' colour scales (gates 0..1 on Viridis,
-C̃, C and h on RdBu around 0), and hovering a wire or a gate gives its number.
+gate is coloured by its current value with the heat maps' colour scales (theme.value_colour: gates
+0..1, C̃, C and h around 0), and hovering a wire or a gate gives its number.
 """
 
 from __future__ import annotations
@@ -10,17 +10,13 @@ from __future__ import annotations
 import html
 from itertools import pairwise
 
-import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
-from lstm_viz.explain import COLOURS, StateTerms
+from lstm_viz.explain import StateTerms
+from lstm_viz.viz import theme
+from lstm_viz.viz.theme import COLOURS, value_colour
 
-
-def value_colour(v: float, signed: bool, c_max: float = 1.0) -> str:
-    if signed:
-        return sample_colorscale("RdBu_r", [float(np.clip((v / c_max + 1) / 2, 0, 1))])[0]
-    return sample_colorscale("Viridis", [float(np.clip(v, 0, 1))])[0]
+__all__ = ["cell_diagram", "value_colour"]
 
 
 def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_size: int = 13) -> go.Figure:
@@ -35,7 +31,13 @@ def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_
             # A dark casing under the coloured wire keeps a near-zero (near-white) wire visible.
             shapes.append(
                 dict(
-                    type="line", x0=x0, y0=y0, x1=x1, y1=y1, line=dict(color="#546e7a", width=width + 3), layer="below"
+                    type="line",
+                    x0=x0,
+                    y0=y0,
+                    x1=x1,
+                    y1=y1,
+                    line=dict(color=theme.WIRE_CASING, width=width + 3),
+                    layer="below",
                 )
             )
             shapes.append(
@@ -47,15 +49,21 @@ def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_
         hover_text.append(f"{label} = {value:.3f}")
 
     def node(x, y, symbol, label, value=None, gate=None, signed=False, w=0.68, h=0.55):
-        fill = value_colour(value, signed, c_max) if value is not None else "#eceff1"
-        edge = COLOURS.get(gate, "#455a64")
+        fill = value_colour(value, signed, c_max) if value is not None else theme.BLANK_FILL
+        edge = COLOURS.get(gate, theme.EDGE)
         shapes.append(
             dict(type="rect", x0=x - w, y0=y - h, x1=x + w, y1=y + h, fillcolor=fill, line=dict(color=edge, width=3))
         )
         dark = value is not None and (value < 0.45 if not signed else abs(value / c_max) > 0.6)
         text = symbol if value is None else f"{symbol}<br><b>{value:.2f}</b>"
         notes.append(
-            dict(x=x, y=y, text=text, showarrow=False, font=dict(size=font_size, color="white" if dark else "black"))
+            dict(
+                x=x,
+                y=y,
+                text=text,
+                showarrow=False,
+                font=dict(size=font_size, color=theme.PAPER if dark else theme.INK),
+            )
         )
         hover_x.append(x)
         hover_y.append(y)
@@ -69,8 +77,8 @@ def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_
                 y0=y - 0.32,
                 x1=x + 0.32,
                 y1=y + 0.32,
-                fillcolor="white",
-                line=dict(color="#455a64", width=2),
+                fillcolor=theme.PAPER,
+                line=dict(color=theme.EDGE, width=2),
             )
         )
         notes.append(dict(x=x, y=y, text=symbol, showarrow=False, font=dict(size=font_size + 3)))
@@ -85,7 +93,7 @@ def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_
     wire([(fx, BELT), (4.6, BELT)], s.f * s.c_prev, True, "f × c_{t-1} (memory kept)", 9)
     wire([(4.6, BELT), (12, BELT)], s.c, True, f"c_t[{k}] (memory out)", 9)
     # The input bus: h_{t-1} and x_t feed all four gates.
-    bus = dict(color="#90a4ae", width=5)
+    bus = dict(color=theme.BUS, width=5)
     shapes.append(dict(type="line", x0=0, y0=BUS, x1=ox, y1=BUS, line=bus, layer="below"))
     shapes.append(dict(type="line", x0=1.0, y0=-0.6, x1=1.0, y1=BUS, line=bus, layer="below"))
     for gx_ in (fx, ix, gx, ox):
@@ -135,7 +143,7 @@ def cell_diagram(s: StateTerms, unit: int, token: str, c_max: float = 1.0, font_
         yaxis=dict(visible=False, range=[-0.9, 6.5], fixedrange=True, scaleanchor="x", scaleratio=1),
         height=round(27 * font_size + 40),
         margin=dict(l=5, r=5, t=5, b=5),
-        plot_bgcolor="white",
+        plot_bgcolor=theme.PAPER,
         dragmode=False,
     )
     return go.Figure(data=[hover], layout=layout)

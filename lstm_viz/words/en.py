@@ -1,4 +1,4 @@
-"""Words and formulas shared by the pages (no Streamlit here, so tests can read them)."""
+"""English: the words and formulas shared by the pages (no Streamlit here, so tests can read them)."""
 
 INTRO = """
 A **Long Short-Term Memory** network (LSTM) reads a sequence one step at a time and carries

@@ -6,7 +6,8 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#e65100", "#37474f")
+from lstm_viz.viz import theme
+from lstm_viz.viz.theme import PALETTE
 
 
 def training_curves(
@@ -41,11 +42,11 @@ def training_curves(
                        legendgroup=label, hovertemplate="step %{x}: %{y:.4g}<extra>" + label + "</extra>"),
             row=2, col=1,
         )  # fmt: skip
-    fig.add_hline(y=target, line=dict(color="#78909c", dash="dash"), annotation_text=f"target {target:g}",
+    fig.add_hline(y=target, line=dict(color=theme.TARGET_LINE, dash="dash"), annotation_text=f"target {target:g}",
                   annotation_position="bottom right", row=2, col=1)  # fmt: skip
     if mark_step is not None:
         for row in (1, 2):
-            fig.add_vline(x=mark_step, line=dict(color="#37474f", dash="dot"), row=row, col=1)
+            fig.add_vline(x=mark_step, line=dict(color=theme.SNAPSHOT_LINE, dash="dot"), row=row, col=1)
     fig.update_yaxes(type="log" if log_scale else "linear", row=1, col=1)
     fig.update_xaxes(title_text="training step", row=2, col=1)
     fig.update_annotations(font_size=font_size)

@@ -7,7 +7,8 @@ from lstm_viz import explain
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.view import GOTO, current
+from lstm_viz.ui.state import GOTO, link_query
+from lstm_viz.ui.view import current
 from lstm_viz.viz import figures
 
 ORDERS = {
@@ -54,17 +55,7 @@ cell = figures.click_to_cell(event.selection.get("points", []) if event else [],
 if cell is not None:
     t, unit = cell
     st.session_state[GOTO] = (t, unit)
-    kind, _, value = view.seq_key.partition(":")
-    st.switch_page(
-        "app_pages/step.py",
-        query_params={
-            "task": view.task,
-            "model": view.model,
-            "text" if kind == "text" else "seq": value,
-            "t": str(t),
-            "unit": str(unit),
-        },
-    )
+    st.switch_page("app_pages/step.py", query_params=link_query(view, t=t, unit=unit))
 
 with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide open (> 0.9)", expanded=False):
     st.caption(

@@ -5,7 +5,8 @@ import streamlit as st
 from lstm_viz import tasks
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
-from lstm_viz.ui.view import GOTO, current
+from lstm_viz.ui.state import GOTO, MODEL, SEQ, SOURCE, TASK, SeqRef
+from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 from lstm_viz.words.en import EQUATIONS_LATEX, INTRO
 
@@ -19,7 +20,7 @@ with intro:
 with picture:
     model = preset_model(GUIDE_TASK)
     unit, story, guide_seed = guide(GUIDE_TASK, "preset", model)
-    seq_key = f"seed:{guide_seed}"
+    seq_key = str(SeqRef.seed(guide_seed))
     trace = trace_for(GUIDE_TASK, "preset", seq_key, model)
     task = tasks.get(GUIDE_TASK)
     tokens = task.token_labels(trace.x)
@@ -54,7 +55,7 @@ def signed1(v: float) -> str:
 
 def open_guide(t: int):
     ss = st.session_state
-    ss["task"], ss["source"], ss["seq"], ss["model"] = GUIDE_TASK, "sample", guide_seed, "preset"
+    ss[TASK], ss[SOURCE], ss[SEQ], ss[MODEL] = GUIDE_TASK, "sample", guide_seed, "preset"
     ss[GOTO] = (t, unit)
 
 

@@ -9,7 +9,8 @@ from lstm_viz import explain
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.view import GOTO, current, write_link
+from lstm_viz.ui.state import GOTO, PLAY_FROM, PLAYING, SPEED, STEP_T, STEP_UNIT, STOP_PLAYING, write_link
+from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
@@ -22,27 +23,27 @@ T, H = trace.steps, trace.hidden_size
 ss = st.session_state
 
 if GOTO in ss:  # from a heat-map click or a link
-    ss["t"], ss["unit"] = ss.pop(GOTO)
-ss["t"] = int(np.clip(ss.get("t", 0), 0, T - 1))
-ss["unit"] = int(np.clip(ss.get("unit", 0), 0, H - 1))
-ss.setdefault("speed", "normal")
-if ss.pop("_stop_playing", False):
-    ss["playing"] = False
+    ss[STEP_T], ss[STEP_UNIT] = ss.pop(GOTO)
+ss[STEP_T] = int(np.clip(ss.get(STEP_T, 0), 0, T - 1))
+ss[STEP_UNIT] = int(np.clip(ss.get(STEP_UNIT, 0), 0, H - 1))
+ss.setdefault(SPEED, "normal")
+if ss.pop(STOP_PLAYING, False):
+    ss[PLAYING] = False
 
 
 def go_prev():
-    ss["t"] = max(0, ss["t"] - 1)
+    ss[STEP_T] = max(0, ss[STEP_T] - 1)
 
 
 def go_next():
-    ss["t"] = min(T - 1, ss["t"] + 1)
+    ss[STEP_T] = min(T - 1, ss[STEP_T] + 1)
 
 
 def on_play():
-    if ss.get("playing"):
-        if ss["t"] >= T - 1:
-            ss["t"] = 0
-        ss["_play_from"] = (ss["t"], time.monotonic())
+    if ss.get(PLAYING):
+        if ss[STEP_T] >= T - 1:
+            ss[STEP_T] = 0
+        ss[PLAY_FROM] = (ss[STEP_T], time.monotonic())
 
 
 st.title("Step through")
@@ -52,21 +53,21 @@ st.caption(
 )
 
 top = st.columns([1, 2, 4], vertical_alignment="center")
-top[0].toggle("Play", key="playing", on_change=on_play, help="Step through the sequence on its own.")
-top[1].select_slider("Play speed", list(SPEEDS), key="speed")
-playing = bool(ss.get("playing"))
+top[0].toggle("Play", key=PLAYING, on_change=on_play, help="Step through the sequence on its own.")
+top[1].select_slider("Play speed", list(SPEEDS), key=SPEED)
+playing = bool(ss.get(PLAYING))
 
 
-@st.fragment(run_every=SPEEDS[ss["speed"]] if playing else None)
+@st.fragment(run_every=SPEEDS[ss[SPEED]] if playing else None)
 def step_view():
-    if ss.get("playing"):
-        t0, started = ss.get("_play_from", (ss["t"], time.monotonic()))
-        ss["t"] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss["speed"]]))
+    if ss.get(PLAYING):
+        t0, started = ss.get(PLAY_FROM, (ss[STEP_T], time.monotonic()))
+        ss[STEP_T] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss[SPEED]]))
     controls = st.columns([1.3, 1.3, 5.4, 2], vertical_alignment="bottom")
     controls[0].button(
         "Prev",
         on_click=go_prev,
-        disabled=ss["t"] == 0,
+        disabled=ss[STEP_T] == 0,
         icon=":material/chevron_left:",
         width="stretch",
         key="prev",
@@ -75,16 +76,16 @@ def step_view():
     controls[1].button(
         "Next",
         on_click=go_next,
-        disabled=ss["t"] == T - 1,
+        disabled=ss[STEP_T] == T - 1,
         icon=":material/chevron_right:",
         width="stretch",
         key="next",
         shortcut="Right",
     )
     if T > 1:
-        controls[2].slider("Time step t", 0, T - 1, key="t")
-    controls[3].selectbox("Unit", list(range(H)), key="unit", format_func=lambda u: f"unit {u}")
-    t, unit = ss["t"], ss["unit"]
+        controls[2].slider("Time step t", 0, T - 1, key=STEP_T)
+    controls[3].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
+    t, unit = ss[STEP_T], ss[STEP_UNIT]
     write_link(view, t=t, unit=unit)
     font = view.font_size
 
@@ -134,8 +135,8 @@ def step_view():
             f"Their sum is {terms[gate].x_part + terms[gate].h_part:.6f}; plus the bias "
             f"{terms[gate].bias:.6f} gives the pre-activation {terms[gate].pre:.6f}."
         )
-    if ss.get("playing") and t >= T - 1:
-        ss["_stop_playing"] = True  # the Play toggle is set back before it is drawn again
+    if ss.get(PLAYING) and t >= T - 1:
+        ss[STOP_PLAYING] = True  # the Play toggle is set back before it is drawn again
         st.rerun()
 
 

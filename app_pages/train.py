@@ -12,6 +12,7 @@ from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import JOB, MODEL, RECORDED, TASK, UPLOAD_ERROR, UPLOAD_SEEN
 from lstm_viz.ui.view import current
 from lstm_viz.viz.training import training_curves
 
@@ -29,7 +30,7 @@ st.caption(
     f"**{device.type.upper()}**; the page stays usable, and Stop ends it after the current step."
 )
 
-job = ss.get(session_runs.JOB)
+job = ss.get(JOB)
 running = job is not None and job.running
 
 
@@ -59,7 +60,7 @@ def config_ui():
 
 config = config_ui()
 if config is not None and not running:
-    ss[session_runs.JOB] = TrainingJob(task.name, config).start()
+    ss[JOB] = TrainingJob(task.name, config).start()
     st.rerun()  # redraw with Start disabled and the progress polling on
 
 if job is not None:
@@ -69,7 +70,7 @@ if job is not None:
 @st.fragment(run_every=0.5 if running else None)
 def progress_ui():
     """The running job's progress and live curves; records the run when it ends."""
-    job = ss.get(session_runs.JOB)
+    job = ss.get(JOB)
     if job is None:
         return
     points = job.points()
@@ -92,8 +93,8 @@ def progress_ui():
         return
     if job.error:
         st.error(plain(job.error, 300), icon=":material/error:")
-    elif ss.get("train_recorded") != job.id:
-        ss["train_recorded"] = job.id
+    elif ss.get(RECORDED) != job.id:
+        ss[RECORDED] = job.id
         session_runs.add(session_runs.from_result(job.id, job.result, len(session_runs.runs()) + 1))
         st.rerun()  # a full run: the results below, and no more polling
 
@@ -111,7 +112,7 @@ def maps_height(font: int) -> int:
 
 def use_model(run):
     set_session_model(run.model)
-    ss["task"], ss["model"] = run.model.task, "session"
+    ss[TASK], ss[MODEL] = run.model.task, "session"
 
 
 def result_ui(run):
@@ -145,7 +146,7 @@ def result_ui(run):
     buttons.download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
                          f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
                          icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
-    if ss.get("model") == "session" and session_model(run.model.task) is run.model:
+    if ss.get(MODEL) == "session" and session_model(run.model.task) is run.model:
         st.caption("This is the model the step-through and heat-map pages show now (model: trained in this session).")
     if len(run.snapshots) > 1:
         watch_ui(run, run_task, seq_len)
@@ -195,19 +196,19 @@ def import_ui():
                "pickles included, are refused and never opened as code.")  # fmt: skip
     up = st.file_uploader("Weights file", type=["safetensors"], key="upload", label_visibility="collapsed")
     if up is None:
-        ss["upload_error"] = None
+        ss[UPLOAD_ERROR] = None
         return
-    if ss.get("upload_seen") == up.file_id:
+    if ss.get(UPLOAD_SEEN) == up.file_id:
         return
-    ss["upload_seen"] = up.file_id
+    ss[UPLOAD_SEEN] = up.file_id
     try:
         if up.size > weights.MAX_BYTES:
             raise ValueError(f"file too large: {up.size:,} bytes (the limit is {weights.MAX_BYTES:,})")
         model, config = weights.from_bytes(up.getvalue())
     except ValueError as err:
-        ss["upload_error"] = f"{up.name}: {err}"
+        ss[UPLOAD_ERROR] = f"{up.name}: {err}"
     else:
-        ss["upload_error"] = None
+        ss[UPLOAD_ERROR] = None
         session_runs.add(session_runs.from_upload(model, config, up.name))
         st.rerun()
 
@@ -223,5 +224,5 @@ if all_runs:
         compare_ui(all_runs)
 st.divider()
 import_ui()
-if ss.get("upload_error"):
-    st.error(f"Not opened: {plain(ss['upload_error'], 300)}. Nothing was changed.", icon=":material/error:")
+if ss.get(UPLOAD_ERROR):
+    st.error(f"Not opened: {plain(ss[UPLOAD_ERROR], 300)}. Nothing was changed.", icon=":material/error:")

@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import explain, reference, tasks
 from lstm_viz.io import presets
-from lstm_viz.ui.models import SESSION_MODELS, random_model
+from lstm_viz.ui.models import random_model
 from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import SESSION_MODELS
 from lstm_viz.viz import theme
 
 APP = "../app.py"

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import explain, reference, tasks
 from lstm_viz.io import weights
-from lstm_viz.ui.runs import JOB, RUNS
+from lstm_viz.ui.state import JOB, RUNS
 from tests.test_weights import HOSTILE, small_model
 
 

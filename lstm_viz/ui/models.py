@@ -19,6 +19,7 @@ from lstm_viz.core.params import LSTMParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.io import presets
+from lstm_viz.ui.state import SESSION_MODELS, SeqRef
 
 MODEL_KINDS = ("preset", "random", "session")
 MODEL_LABELS = {
@@ -26,7 +27,6 @@ MODEL_LABELS = {
     "random": "random initialisation",
     "session": "trained in this session",
 }
-SESSION_MODELS = "session_models"  # st.session_state key: {task name: TrainedModel}
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,9 +88,9 @@ def parsed(task_name: str, text: str) -> np.ndarray:
 
 
 def sequence(task_name: str, seq_key: str) -> np.ndarray:
-    """seq_key is "seed:<n>" for a sample or "text:<the user's sequence>"."""
-    kind, _, value = seq_key.partition(":")
-    return parsed(task_name, value) if kind == "text" else sample(task_name, int(value))
+    """The sequence of a view's seq_key (a str(SeqRef)): a seeded sample or the user's own, parsed."""
+    ref = SeqRef.parse(seq_key)
+    return parsed(task_name, ref.value) if ref.kind == "text" else sample(task_name, int(ref.value))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

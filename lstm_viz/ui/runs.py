@@ -14,8 +14,8 @@ import streamlit as st
 from lstm_viz.core.config import TrainConfig
 from lstm_viz.core.params import LSTMParams
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.ui.state import RUNS
 
-JOB, RUNS = "train_job", "train_runs"
 MAX_RUNS = 8  # the oldest run is dropped beyond this
 
 

@@ -2,8 +2,9 @@
 
 `sidebar()` draws the widgets in app.py on every run and returns a plain `View`. The view is
 mirrored into the query string (?task=counting&seq=3&model=preset&t=5&unit=2), and a link
-opened in a new session restores it: `read_link()` runs once per session, before any widget,
+opened in a new session restores it: `state.read_link()` runs once per session, before any widget,
 and checks every value it takes from the URL (a bad one is named in a warning and ignored).
+The session keys and the URL's format belong to `lstm_viz.ui.state`.
 """
 
 from __future__ import annotations
@@ -18,16 +19,31 @@ from lstm_viz.core.trace import GateTrace
 from lstm_viz.tasks import Task
 from lstm_viz.ui.models import MODEL_LABELS, model_and_id, sequence, session_model, trace_for
 from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import (
+    GOOD_TEXT,
+    KEPT,
+    MAX_SEED,
+    MODEL,
+    MODEL_SEED,
+    PRESENTER,
+    SEQ,
+    SIDEBAR_KEYS,
+    SOURCE,
+    TASK,
+    TEXT,
+    VIEW,
+    SeqRef,
+    read_link,
+    write_link,
+)
 
-MAX_SEED = 10_000
 SOURCES = {"sample": "a sample", "own": "my own"}
-GOTO = "goto"  # st.session_state key: (t, unit) for the step-through page to open at
 
 
 @dataclass(frozen=True)
 class View:
     task: str
-    seq_key: str  # "seed:<n>" or "text:<the user's own sequence, last good one>"
+    seq_key: str  # str(state.SeqRef): a sample's seed or the user's own sequence (the last good one)
     model: str  # "preset", "random" or "session"
     model_seed: int
     presenter: bool
@@ -55,111 +71,63 @@ class Shown:
 
 def current() -> View:
     """The view that app.py's sidebar built in this run (app.py draws it before it runs the page)."""
-    return st.session_state["_view"]
-
-
-def as_int(name: str, value: str, lo: int, hi: int, problems: list[str]) -> int | None:
-    try:
-        n = int(value)
-    except ValueError:
-        problems.append(f"{name} {plain(value, 20)} is not a whole number")
-        return None
-    if not lo <= n <= hi:
-        problems.append(f"{name} {n} is outside {lo} to {hi}")
-        return None
-    return n
-
-
-def read_link() -> list[str]:
-    """Once per session: set the widgets' state from the query string. Returns the problems found."""
-    ss = st.session_state
-    if ss.get("_link_read"):
-        return []
-    ss["_link_read"] = True
-    q = st.query_params
-    problems: list[str] = []
-    if "task" in q:
-        if q["task"] in tasks.names():
-            ss["task"] = q["task"]
-        else:
-            problems.append(f"unknown task {plain(q['task'], 30)}")
-    if "text" in q:
-        ss["source"], ss["text"] = "own", q["text"]
-    elif "seq" in q and (n := as_int("sample", q["seq"], 0, MAX_SEED, problems)) is not None:
-        ss["source"], ss["seq"] = "sample", n
-    if "model" in q:
-        if q["model"] in ("preset", "random"):
-            ss["model"] = q["model"]
-        elif q["model"] == "session":
-            problems.append("the link's model was trained in another browser session; showing the preset")
-        else:
-            problems.append(f"unknown model {plain(q['model'], 30)}")
-    if "mseed" in q and (n := as_int("initialisation seed", q["mseed"], 0, MAX_SEED, problems)) is not None:
-        ss["model_seed"] = n
-    if "t" in q or "unit" in q:
-        t = as_int("t", q.get("t", "0"), 0, tasks.MAX_CUSTOM_LEN, problems)
-        unit = as_int("unit", q.get("unit", "0"), 0, 1023, problems)
-        ss[GOTO] = (t or 0, unit or 0)
-    return problems
+    return st.session_state[VIEW]
 
 
 def _on_task_change():
-    st.session_state["source"] = "sample"  # a typed sequence belongs to the task it was typed for
+    st.session_state[SOURCE] = "sample"  # a typed sequence belongs to the task it was typed for
 
 
 def _on_source_change():
     ss = st.session_state
-    if ss.get("source") == "own" and not ss.get("text"):
-        ss["text"] = tasks.get(ss["task"]).example
-
-
-SIDEBAR_KEYS = ("task", "source", "seq", "text", "model", "model_seed", "presenter")
+    if ss.get(SOURCE) == "own" and not ss.get(TEXT):
+        ss[TEXT] = tasks.get(ss[TASK]).example
 
 
 def sidebar() -> View:
     ss = st.session_state
     problems = read_link()
-    kept = ss.setdefault("_kept", {})
+    kept = ss.setdefault(KEPT, {})
     for key in SIDEBAR_KEYS:  # Streamlit drops widget state when a run ends in st.switch_page: put it back
         if key not in ss and key in kept:
             ss[key] = kept[key]
-    ss.setdefault("task", tasks.names()[0])
-    ss.setdefault("source", "sample")
-    ss.setdefault("seq", 0)
-    ss.setdefault("text", "")
-    ss.setdefault("model", "preset")
-    ss.setdefault("model_seed", 0)
-    ss.setdefault("presenter", False)
+    ss.setdefault(TASK, tasks.names()[0])
+    ss.setdefault(SOURCE, "sample")
+    ss.setdefault(SEQ, 0)
+    ss.setdefault(TEXT, "")
+    ss.setdefault(MODEL, "preset")
+    ss.setdefault(MODEL_SEED, 0)
+    ss.setdefault(PRESENTER, False)
     with st.sidebar:
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
         name = st.selectbox(
-            "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key="task", on_change=_on_task_change
+            "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key=TASK, on_change=_on_task_change
         )
         task = tasks.get(name)
         source = st.radio(
             "Sequence",
             list(SOURCES),
             format_func=SOURCES.get,
-            key="source",
+            key=SOURCE,
             horizontal=True,
             on_change=_on_source_change,
         )
         if source == "sample":
-            st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key="seq")
-            seq_key = f"seed:{int(ss['seq'])}"
+            st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key=SEQ)
+            seq_key = str(SeqRef.seed(ss[SEQ]))
         else:
             seq_key = own_sequence(task)
         kinds = ["preset", "random"] + (["session"] if session_model(name) is not None else [])
-        if ss["model"] not in kinds:
-            ss["model"] = "preset"
-        kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key="model")
+        if ss[MODEL] not in kinds:
+            ss[MODEL] = "preset"
+        kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key=MODEL)
         if kind == "random":
-            st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key="model_seed")
-        st.toggle("Presenter mode", key="presenter", help="Larger text and figures, for a projector.")
-    view = View(name, seq_key, kind, int(ss["model_seed"]), bool(ss["presenter"]))
+            st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
+        st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
+    view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]))
     kept.update({key: ss[key] for key in SIDEBAR_KEYS if key in ss})
-    ss["_view"] = view
+    ss[VIEW] = view
     write_link(view)
     return view
 
@@ -169,30 +137,18 @@ def own_sequence(task) -> str:
     ss = st.session_state
     text = st.text_input(
         f"Your sequence (at most {tasks.MAX_CUSTOM_LEN} steps)",
-        key="text",
+        key=TEXT,
         help=f"Type {task.input_hint}.",
         placeholder=task.example,
     )
-    good = ss.setdefault("_good_text", {})
+    good = ss.setdefault(GOOD_TEXT, {})
     try:
-        sequence(task.name, f"text:{text}")
+        sequence(task.name, str(SeqRef.text(text)))
         good[task.name] = text
     except ValueError as err:
         st.error(f"This sequence cannot be used: {plain(str(err), 160)}.", icon=":material/error:")
         if task.name in good:
             st.caption(f"Still showing your last good sequence: {plain(good[task.name], 60)}")
         else:
-            st.caption(f"Still showing sample {int(ss['seq'])}.")
-    return f"text:{good[task.name]}" if task.name in good else f"seed:{int(ss['seq'])}"
-
-
-def write_link(view: View, **extra: int) -> None:
-    """Mirror the view (and page values such as t and unit) into the query string."""
-    kind, _, value = view.seq_key.partition(":")
-    q = {"task": view.task, "model": view.model}
-    q["text" if kind == "text" else "seq"] = value
-    if view.model == "random":
-        q["mseed"] = str(view.model_seed)
-    q.update({k: str(v) for k, v in extra.items()})
-    if dict(st.query_params) != q:
-        st.query_params.from_dict(q)
+            st.caption(f"Still showing sample {int(ss[SEQ])}.")
+    return str(SeqRef.text(good[task.name]) if task.name in good else SeqRef.seed(ss[SEQ]))

@@ -1,4 +1,4 @@
-"""`python -m lstm_viz.bench app`: server time of the pages, measured with Streamlit's AppTest.
+"""`python benchmarks/bench_app.py`: server time of the pages, measured with Streamlit's AppTest.
 
 - a Next click on the step-through page, T = 100 steps, H = 16 units (the counting preset on a
   100-symbol sequence typed in): each click is a new t, so the figures are built, not cached;
@@ -10,13 +10,17 @@ AppTest runs the script in-process, as the server does, without the browser's dr
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: run as python benchmarks/<name>.py
+
 import numpy as np
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 
 def timed_run(at) -> float:
@@ -49,7 +53,7 @@ def bench_heatmaps(renders: int) -> list[float]:
     from lstm_viz import tasks
     from lstm_viz.core.params import LSTMParams
     from lstm_viz.core.readout import TrainedModel
-    from lstm_viz.ui.models import SESSION_MODELS
+    from lstm_viz.ui.state import SESSION_MODELS
 
     task = tasks.get("counting")
     rng = np.random.default_rng(1)
@@ -86,3 +90,13 @@ def bench_app(repeats: int = 30) -> None:
         f"heat-map page, T=200, H=64, uncached: median {statistics.median(hm) * 1e3:6.1f} ms "
         f"(min {min(hm) * 1e3:.1f}, max {max(hm) * 1e3:.1f}, {len(hm)} renders)  target <= 500 ms"
     )
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(prog="python benchmarks/bench_app.py", description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=30, help="Next clicks (the heat-map page: a third as many renders)")
+    bench_app(ap.parse_args(argv).repeats)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,9 +1,14 @@
-"""`python -m lstm_viz.bench training`: every task to its target, and the training loop's overhead."""
+"""`python benchmarks/bench_training.py`: every task to its target, and the training loop's overhead."""
 
 from __future__ import annotations
 
+import argparse
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: run as python benchmarks/<name>.py
 
 import numpy as np
 import torch
@@ -78,3 +83,13 @@ def bench_overhead(steps: int = 1000, repeats: int = 3) -> None:
 def bench_training(seeds: int) -> None:
     bench_tasks(seeds)
     bench_overhead()
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(prog="python benchmarks/bench_training.py", description=__doc__.splitlines()[0])
+    ap.add_argument("--seeds", type=int, default=3, help="seeds per task")
+    bench_training(ap.parse_args(argv).seeds)
+
+
+if __name__ == "__main__":
+    main()

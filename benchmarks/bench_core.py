@@ -1,17 +1,22 @@
-"""Benchmarks (scripts, not timed tests: this machine is shared and noisy).
+"""The forward benchmark: the reference trace against torch_backend.forward and nn.LSTM, float64 on the CPU.
 
-    python -m lstm_viz.bench            # forward: reference trace vs torch_backend.forward vs nn.LSTM
-    python -m lstm_viz.bench training   # every task's default config to its target, and loop overhead
-    python -m lstm_viz.bench app        # server time of a Next click and of the heat-map page (AppTest)
+    python benchmarks/bench_core.py             # forward: reference trace vs torch_backend.forward vs nn.LSTM
+    python benchmarks/bench_training.py         # every task's default config to its target, and loop overhead
+    python benchmarks/bench_app.py              # server time of a Next click and of the heat-map page (AppTest)
 
-Each figure is the median of repeated runs, all measured in one process, one after another.
+Benchmarks are scripts, not timed tests (this machine is shared and noisy). Each figure is the
+median of repeated runs, all measured in one process, one after another.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root: run as python benchmarks/<name>.py
 
 import numpy as np
 
@@ -54,21 +59,10 @@ def bench_forward(repeats: int) -> None:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(prog="python -m lstm_viz.bench", description=__doc__.splitlines()[0])
-    ap.add_argument("what", nargs="?", default="forward", choices=["forward", "training", "app"])
-    ap.add_argument("--repeats", type=int, default=15, help="timed runs per figure (forward)")
-    ap.add_argument("--seeds", type=int, default=3, help="seeds per task (training)")
+    ap = argparse.ArgumentParser(prog="python benchmarks/bench_core.py", description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=15, help="timed runs per figure")
     args = ap.parse_args(argv)
-    if args.what == "forward":
-        bench_forward(args.repeats)
-    elif args.what == "app":
-        from lstm_viz.ui.bench_app import bench_app
-
-        bench_app()
-    else:
-        from lstm_viz.bench_training import bench_training
-
-        bench_training(args.seeds)
+    bench_forward(args.repeats)
 
 
 if __name__ == "__main__":

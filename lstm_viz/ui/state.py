@@ -1,0 +1,150 @@
+"""The one module that knows how the app keeps its state: the st.session_state key names, the URL's
+query string (read once per session, written on every run) and the format of a sequence reference.
+
+Pages and the other ui modules use the constants below, never a key name of their own, and
+build links with `link_query`. A key that only names a widget or a chart (a button, a download,
+a form field read through its return value) stays with its widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from lstm_viz import tasks
+from lstm_viz.ui.safe import plain
+
+if TYPE_CHECKING:
+    from lstm_viz.ui.view import View
+
+# --- st.session_state keys ---
+
+# The sidebar's widgets: what a view is made of.
+TASK = "task"  # the task's name
+SOURCE = "source"  # "sample" or "own"
+SEQ = "seq"  # the sample's seed
+TEXT = "text"  # the user's own sequence, as typed
+MODEL = "model"  # "preset", "random" or "session"
+MODEL_SEED = "model_seed"  # the random initialisation's seed
+PRESENTER = "presenter"  # presenter mode on or off
+SIDEBAR_KEYS = (TASK, SOURCE, SEQ, TEXT, MODEL, MODEL_SEED, PRESENTER)
+KEPT = "_kept"  # {sidebar key: value}, put back after st.switch_page drops widget state
+GOOD_TEXT = "_good_text"  # {task name: the last own sequence that parsed}
+VIEW = "_view"  # the View that app.py's sidebar built in this run
+LINK_READ = "_link_read"  # the URL was read (once per session)
+GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or a heat-map click)
+
+# The step-through page.
+STEP_T = "t"  # the time step shown (the slider's key)
+STEP_UNIT = "unit"  # the unit shown (the selectbox's key)
+SPEED = "speed"  # the play speed's name
+PLAYING = "playing"  # the Play toggle
+PLAY_FROM = "_play_from"  # (t, time.monotonic()) when Play started
+STOP_PLAYING = "_stop_playing"  # set at the last step: the toggle is switched off on the next run
+
+# Models and training.
+SESSION_MODELS = "session_models"  # {task name: TrainedModel} trained (or opened) in this session
+JOB = "train_job"  # the TrainingJob of this session, running or done
+RUNS = "train_runs"  # this session's finished and uploaded runs
+RECORDED = "train_recorded"  # the id of the job whose result was last added to RUNS
+UPLOAD_SEEN = "upload_seen"  # the file id of the last weights file handled
+UPLOAD_ERROR = "upload_error"  # why the last weights file was refused, or None
+
+MAX_SEED = 10_000  # samples and initialisations are numbered 0 to MAX_SEED
+
+
+# --- a sequence: a seeded sample of the task, or the user's own text ---
+
+
+@dataclass(frozen=True)
+class SeqRef:
+    """Which sequence a view shows. `str(ref)` is its key (in cache keys and View.seq_key), `parse` reads one."""
+
+    kind: str  # "seed" or "text"
+    value: str  # the seed, or the user's own sequence
+
+    @classmethod
+    def seed(cls, n: int) -> SeqRef:
+        return cls("seed", str(int(n)))
+
+    @classmethod
+    def text(cls, text: str) -> SeqRef:
+        return cls("text", text)
+
+    @classmethod
+    def parse(cls, key: str) -> SeqRef:
+        kind, _, value = key.partition(":")
+        if kind not in ("seed", "text"):
+            raise ValueError(f"sequence key: expected 'seed:<n>' or 'text:<sequence>', got {key[:40]!r}")
+        return cls(kind, value)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
+
+
+# --- the URL ---
+
+
+def as_int(name: str, value: str, lo: int, hi: int, problems: list[str]) -> int | None:
+    try:
+        n = int(value)
+    except ValueError:
+        problems.append(f"{name} {plain(value, 20)} is not a whole number")
+        return None
+    if not lo <= n <= hi:
+        problems.append(f"{name} {n} is outside {lo} to {hi}")
+        return None
+    return n
+
+
+def read_link() -> list[str]:
+    """Once per session: set the widgets' state from the query string. Returns the problems found."""
+    ss = st.session_state
+    if ss.get(LINK_READ):
+        return []
+    ss[LINK_READ] = True
+    q = st.query_params
+    problems: list[str] = []
+    if "task" in q:
+        if q["task"] in tasks.names():
+            ss[TASK] = q["task"]
+        else:
+            problems.append(f"unknown task {plain(q['task'], 30)}")
+    if "text" in q:
+        ss[SOURCE], ss[TEXT] = "own", q["text"]
+    elif "seq" in q and (n := as_int("sample", q["seq"], 0, MAX_SEED, problems)) is not None:
+        ss[SOURCE], ss[SEQ] = "sample", n
+    if "model" in q:
+        if q["model"] in ("preset", "random"):
+            ss[MODEL] = q["model"]
+        elif q["model"] == "session":
+            problems.append("the link's model was trained in another browser session; showing the preset")
+        else:
+            problems.append(f"unknown model {plain(q['model'], 30)}")
+    if "mseed" in q and (n := as_int("initialisation seed", q["mseed"], 0, MAX_SEED, problems)) is not None:
+        ss[MODEL_SEED] = n
+    if "t" in q or "unit" in q:
+        t = as_int("t", q.get("t", "0"), 0, tasks.MAX_CUSTOM_LEN, problems)
+        unit = as_int("unit", q.get("unit", "0"), 0, 1023, problems)
+        ss[GOTO] = (t or 0, unit or 0)
+    return problems
+
+
+def link_query(view: View, **extra: int) -> dict[str, str]:
+    """The query string of a view (and page values such as t and unit): what `read_link` reads back."""
+    seq = SeqRef.parse(view.seq_key)
+    q = {"task": view.task, "model": view.model}
+    q["text" if seq.kind == "text" else "seq"] = seq.value
+    if view.model == "random":
+        q["mseed"] = str(view.model_seed)
+    q.update({k: str(v) for k, v in extra.items()})
+    return q
+
+
+def write_link(view: View, **extra: int) -> None:
+    """Mirror the view (and page values such as t and unit) into the query string."""
+    q = link_query(view, **extra)
+    if dict(st.query_params) != q:
+        st.query_params.from_dict(q)

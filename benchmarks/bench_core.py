@@ -46,7 +46,7 @@ def bench_forward(repeats: int) -> None:
             p = lv.LSTMParams.random(D, H, seed=0)
             xs = np.random.default_rng(0).normal(size=(T, D))
             lstm = p.to_torch()
-            x = torch.tensor(xs)[None]
+            x = torch.tensor(xs)[:, None]  # (T, 1, D): nn.LSTM's default time-major layout
 
             def run_lstm(lstm=lstm, x=x):
                 with torch.no_grad():

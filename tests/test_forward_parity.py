@@ -84,10 +84,11 @@ def test_to_torch_round_trip_computes_the_same(small_params):
     assert module.weight_ih_l0.dtype == torch.float64
     assert lv.LSTMParams.from_torch(module).allclose(small_params, atol=0.0)
     xs, h0, c0 = make_case(9, 2, 3, 4, seed=4)
+    assert module.batch_first is False  # the default layout: time-major (T, B, D)
     with torch.no_grad():
-        out, _ = module(torch.tensor(xs), (torch.tensor(h0)[None], torch.tensor(c0)[None]))
+        out, _ = module(torch.tensor(xs.transpose(1, 0, 2)), (torch.tensor(h0)[None], torch.tensor(c0)[None]))
     ref = lv.reference.forward(small_params, xs, h0, c0)
-    assert_close("h", out.numpy(), ref.h, 1e-12, (9, 2, 3, 4))
+    assert_close("h", out.numpy().transpose(1, 0, 2), ref.h, 1e-12, (9, 2, 3, 4))
 
 
 def test_saturated_gates_stay_finite():

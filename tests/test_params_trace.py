@@ -8,7 +8,8 @@ import pytest
 import torch
 
 import lstm_viz as lv
-from lstm_viz.core.trace import STATE_GATES
+
+STATE_GATES = ("i", "f", "g", "o", "c", "h")
 
 
 def test_random_uses_torch_bounds_and_forget_bias():
@@ -68,12 +69,12 @@ def test_tidy_csv_has_one_row_per_step_unit_and_gate():
     p = lv.LSTMParams.random(2, 3, seed=3)
     tr = lv.reference.forward(p, np.random.default_rng(2).normal(size=(4, 2)))
     rows = list(csv.DictReader(io.StringIO(tr.to_csv())))
-    assert list(rows[0]) == ["t", "unit", "gate", "value"]
+    assert list(rows[0]) == ["cell", "t", "unit", "gate", "value"] and rows[0]["cell"] == "lstm"
     assert len(rows) == 4 * 3 * 6
     row = next(r for r in rows if r["t"] == "2" and r["unit"] == "1" and r["gate"] == "f")
     assert float(row["value"]) == tr.f[2, 1]
     batched = lv.reference.forward(p, np.zeros((2, 4, 2)))
-    assert batched.to_csv().splitlines()[0] == "batch,t,unit,gate,value"
+    assert batched.to_csv().splitlines()[0] == "cell,batch,t,unit,gate,value"
 
 
 def test_at_gives_the_state_coming_in():

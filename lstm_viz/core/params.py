@@ -13,11 +13,14 @@ the package never needs torch.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_viz.core import cells
 from lstm_viz.core.checks import as_array
+from lstm_viz.core.spec import CellSpec
 
 GATES = ("i", "f", "g", "o")
 GATE_NAMES = {
@@ -135,3 +138,113 @@ class LSTMParams:
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         return self.W_x, self.W_h, self.b
+
+
+# --- any cell, one layer or a stack ---
+
+MAX_LAYERS = 3
+
+
+@dataclass(frozen=True, eq=False)
+class CellParams:
+    """The weights of a stack of `num_layers` layers of one cell. layers[l] maps block name -> array."""
+
+    spec: CellSpec
+    layers: tuple[Mapping[str, np.ndarray], ...]
+
+    def __post_init__(self):
+        layers = tuple(self.layers)
+        if not 1 <= len(layers) <= MAX_LAYERS:
+            raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {len(layers)}")
+        first = layers[0]
+        if "W_h" not in first or np.ndim(first["W_h"]) != 3:
+            raise ValueError(f"layers[0]: expected blocks {', '.join(b.name for b in self.spec.blocks)}")
+        H = np.shape(first["W_h"])[1]
+        D = np.shape(first["W_x"])[-1] if np.ndim(first.get("W_x")) == 3 else 0
+        if H < 1:
+            raise ValueError("hidden_size: must be at least 1, got 0")
+        if D < 1:
+            raise ValueError("input_size: must be at least 1, got 0")
+        checked = []
+        for n, layer in enumerate(layers):
+            shapes = self.spec.shapes(D if n == 0 else H, H)
+            extra = set(layer) - set(shapes)
+            if extra:
+                raise ValueError(f"layers[{n}]: cell {self.spec.name} has no block {sorted(extra)[0]!r}")
+            missing = [b for b in shapes if b not in layer]
+            if missing:
+                raise ValueError(f"layers[{n}]: cell {self.spec.name} needs block {missing[0]!r}")
+            checked.append({b: as_array(f"layers[{n}].{b}", layer[b], shape) for b, shape in shapes.items()})
+        object.__setattr__(self, "layers", tuple(checked))
+
+    @property
+    def cell(self) -> str:
+        return self.spec.name
+
+    @property
+    def num_layers(self) -> int:
+        return len(self.layers)
+
+    @property
+    def hidden_size(self) -> int:
+        return self.layers[0]["W_h"].shape[1]
+
+    @property
+    def input_size(self) -> int:
+        return self.layers[0]["W_x"].shape[2]
+
+    def allclose(self, other: CellParams, atol: float = 0.0) -> bool:
+        if self.spec != other.spec or self.num_layers != other.num_layers:
+            return False
+        return all(np.allclose(a[k], b[k], rtol=0.0, atol=atol) for a, b in zip(self.layers, other.layers) for k in a)
+
+
+def as_cell_params(p) -> CellParams:
+    """CellParams as they are, or an LSTMParams as a one-layer LSTM."""
+    if isinstance(p, CellParams):
+        return p
+    if hasattr(p, "W_x") and hasattr(p, "W_h") and hasattr(p, "b"):
+        return CellParams(cells.spec("lstm"), ({"W_x": p.W_x, "W_h": p.W_h, "b": p.b},))
+    raise ValueError(f"params: expected CellParams or LSTMParams, got {type(p).__name__}")
+
+
+def random_params(
+    cell: str | CellSpec,
+    input_size: int,
+    hidden_size: int,
+    num_layers: int = 1,
+    seed: int | np.random.Generator = 0,
+    forget_bias: float = 0.0,
+    **options,
+) -> CellParams:
+    """Torch's initialisation: every block U(-1/√H, 1/√H); a bias that torch keeps as bias_ih + bias_hh
+    is drawn as the sum of two. `forget_bias` is added to b_f (only a cell with a forget gate of its own has one)."""
+    spec = cell if isinstance(cell, CellSpec) else cells.spec(cell, **options)
+    for name, value, lo in (
+        ("input_size", input_size, 1),
+        ("hidden_size", hidden_size, 1),
+        ("num_layers", num_layers, 1),
+    ):
+        if not isinstance(value, int | np.integer) or value < lo:
+            raise ValueError(f"{name}: must be a whole number of at least {lo}, got {value!r}")
+    if num_layers > MAX_LAYERS:
+        raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {num_layers}")
+    if not np.isfinite(forget_bias):
+        raise ValueError(f"forget_bias: must be finite, got {forget_bias}")
+    if forget_bias and "f" not in spec.weighted:
+        raise ValueError(f"forget_bias: cell {spec.name} has no forget gate with a bias of its own")
+    rng = np.random.default_rng(seed)
+    H = int(hidden_size)
+    k = 1.0 / np.sqrt(H)
+    layers = []
+    for n in range(num_layers):
+        layer = {}
+        for block in spec.blocks:
+            shape = spec.shapes(int(input_size) if n == 0 else H, H)[block.name]
+            layer[block.name] = rng.uniform(-k, k, size=shape)
+            if block.init == "uniform2":
+                layer[block.name] += rng.uniform(-k, k, size=shape)
+        if forget_bias:
+            layer["b"][spec.weighted.index("f")] += forget_bias
+        layers.append(layer)
+    return CellParams(spec, tuple(layers))

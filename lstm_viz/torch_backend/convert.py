@@ -51,7 +51,8 @@ def load_params_into(lstm: nn.LSTM, p: LSTMParams) -> None:
 
 
 def params_to_module(p: LSTMParams, dtype=None) -> nn.LSTM:
-    """An nn.LSTM(D, H) (float64 by default) that computes exactly what p computes."""
-    lstm = nn.LSTM(p.input_size, p.hidden_size, batch_first=True).to(dtype or torch.float64)
+    """A default nn.LSTM(D, H) (time-major: batch_first=False; float64 unless `dtype` says otherwise)
+    that computes exactly what p computes."""
+    lstm = nn.LSTM(p.input_size, p.hidden_size).to(dtype or torch.float64)
     load_params_into(lstm, p)
     return lstm

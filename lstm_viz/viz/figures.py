@@ -8,10 +8,13 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_viz.core import cells
 from lstm_viz.core.params import GATE_NAMES
-from lstm_viz.core.trace import STATE_GATES, GateTrace
+from lstm_viz.core.trace import GateTrace
 from lstm_viz.viz import theme
 from lstm_viz.viz.theme import COLOURS, SIGMOID_GATES, colour_range
+
+STATE_GATES = cells.spec("lstm").names  # i, f, g, o, c, h
 
 __all__ = [
     "click_to_cell",

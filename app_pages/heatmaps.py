@@ -1,4 +1,5 @@
-"""Gate heat maps: i, f, g, o, c, h over time for every unit, from the NumPy reference. Click a cell to open it."""
+"""Gate heat maps: every gate and state of the chosen cell and layer over time for every unit, from the NumPy
+cell. Click a cell to open it."""
 
 import numpy as np
 import streamlit as st
@@ -13,17 +14,19 @@ from lstm_viz.viz import figures
 
 ORDERS = {
     "as is": "as is",
-    "by variance": "by variance (of C)",
+    "by variance": "by variance (of the memory: C, or h)",
     "by correlation": "by correlation with the task signal",
 }
 
 view = current()
 shown = view.shown()
 task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
+layer = shown.layer
 x = trace.x
 
 st.title("Gate heat maps")
-st.caption(f"{task.title} · model: {MODEL_LABELS[view.model]}. {task.description}")
+where = f" · layer {layer} of {model.num_layers}" if model.num_layers > 1 else ""
+st.caption(f"{task.title} · {shown.spec.title} · model: {MODEL_LABELS[view.model]}{where}. {task.description}")
 st.info(task.teaching_note, icon=":material/visibility:")
 
 
@@ -45,7 +48,7 @@ answer = explain.output_words(task, x, model.outputs(trace)[-1], trace.steps - 1
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
 
 spec, order = cached.heatmap_figure(
-    view.task, model_id, view.seq_key, order_how, tuple(tokens), view.font_size, model, signal
+    view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal
 )
 st.caption("Hover a cell for its number; click it to open that step and unit on the step-through page.")
 event = st.plotly_chart(
@@ -63,18 +66,19 @@ with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide
         "top left are gates that are almost always open, near the bottom right almost always shut; dots on the "
         "dotted diagonal are gates that switch hard between the two."
     )
-    st.plotly_chart(
-        cached.saturation_figure(view.task, model_id, view.font_size, model),
-        key="saturation",
-        config={"displayModeBar": False},
-    )
+    saturation = cached.saturation_figure(view.task, model_id, layer, view.font_size, model)
+    if saturation is None:
+        st.caption(f"The {shown.spec.title} has no gates: its h is rewritten at every step, nothing to saturate.")
+    else:
+        st.plotly_chart(saturation, key="saturation", config={"displayModeBar": False})
 
 st.subheader("Download this trace")
-name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}"
+name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}_layer{layer}"
+layer_trace = shown.layer_trace
 downloads = st.container(horizontal=True, wrap=True)
 downloads.download_button(
     "NumPy .npz",
-    trace.to_npz_bytes(),
+    layer_trace.to_npz_bytes(),
     f"{name}.npz",
     "application/octet-stream",
     icon=":material/download:",
@@ -82,9 +86,9 @@ downloads.download_button(
     on_click="ignore",
 )
 downloads.download_button(
-    "CSV", trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
+    "CSV", layer_trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
 )
 st.caption(
-    "The .npz holds x, h0, c0, z and every gate as arrays (np.load(..., allow_pickle=False) reads it); "
-    "the CSV has one row per t, unit and gate."
+    "The .npz holds the cell's name, x, the initial state, the pre-activations and every gate and state of this "
+    "layer as arrays (np.load(..., allow_pickle=False) reads it); the CSV has one row per t, unit and gate."
 )

@@ -5,7 +5,7 @@ import streamlit as st
 from lstm_viz import tasks
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
-from lstm_viz.ui.state import GOTO, MODEL, SEQ, SOURCE, TASK, SeqRef
+from lstm_viz.ui.state import CELL, GOTO, MODEL, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 from lstm_viz.words.en import EQUATIONS_LATEX, INTRO
@@ -25,7 +25,7 @@ with picture:
     task = tasks.get(GUIDE_TASK)
     tokens = task.token_labels(trace.x)
     st.plotly_chart(
-        cached.cell_figure(GUIDE_TASK, "preset", seq_key, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model),
+        cached.cell_figure(GUIDE_TASK, "preset", seq_key, 0, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model),
         key="home_cell",
         config={"displayModeBar": False},
     )
@@ -55,7 +55,7 @@ def signed1(v: float) -> str:
 
 def open_guide(t: int):
     ss = st.session_state
-    ss[TASK], ss[SOURCE], ss[SEQ], ss[MODEL] = GUIDE_TASK, "sample", guide_seed, "preset"
+    ss[TASK], ss[SOURCE], ss[SEQ], ss[MODEL], ss[CELL] = GUIDE_TASK, "sample", guide_seed, "preset", "lstm"
     ss[GOTO] = (t, unit)
 
 

@@ -1,4 +1,4 @@
-"""Step through: one timestep at a time, every equation with the NumPy reference's numbers in place."""
+"""Step through: one timestep at a time, every equation of the chosen cell with its NumPy numbers in place."""
 
 import time
 
@@ -18,6 +18,7 @@ SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while play
 view = current()
 shown = view.shown()
 task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
+spec, layer, layer_trace, layer_params = shown.spec, shown.layer, shown.layer_trace, shown.layer_params
 x = trace.x
 T, H = trace.steps, trace.hidden_size
 ss = st.session_state
@@ -47,9 +48,11 @@ def on_play():
 
 
 st.title("Step through")
+where = f"layer {layer} of {model.num_layers} · " if model.num_layers > 1 else ""
 st.caption(
-    f"{task.title} · model: {MODEL_LABELS[view.model]} · {T} steps, {H} units. Every number below is computed "
-    "by the NumPy reference cell from this model's weights."
+    f"{task.title} · {spec.title} · model: {MODEL_LABELS[view.model]} · {where}{T} steps, {H} units. Every number "
+    f"below is computed by the NumPy {spec.title} cell (lstm_viz/core/cells/{spec.family}.py) from this model's "
+    "weights."
 )
 
 top = st.columns([1, 2, 4], vertical_alignment="center")
@@ -90,50 +93,51 @@ def step_view():
     font = view.font_size
 
     st.plotly_chart(cached.strip_figure(tuple(tokens), t, font), key="strip", config={"displayModeBar": False})
-    step = trace.at(t)
+    step = layer_trace.at(t)
     answer = explain.output_words(task, x, model.outputs(trace)[t], t)
     st.markdown(f"**t = {t}**, reading {plain(tokens[t])}: {plain(answer, 200)}.")
 
-    terms = explain.unit_terms(model.params, step, unit)
-    state = explain.state_terms(step, unit)
+    terms = explain.unit_terms(spec, layer_params, step, unit)
     separated, concatenated = st.tabs(["Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "Concatenated:  W·[hₜ₋₁, xₜ] + b"])
-    for tab, line in ((separated, explain.latex_separated), (concatenated, explain.latex_concatenated)):
+    for tab, form in ((separated, "separated"), (concatenated, "concatenated")):
         with tab:
-            for gate in ("i", "f", "g", "o"):
-                st.latex(line(terms[gate], unit, theme.COLOURS))
-            st.latex(explain.latex_cell(state, unit, theme.COLOURS))
-            st.latex(explain.latex_hidden(state, unit, theme.COLOURS))
+            for _, line in explain.equation_lines(spec, layer_params, step, unit, form, theme.COLOURS):
+                st.latex(line)
     words, picture = st.columns([1, 1.25])
     with words:
         st.subheader(f"Unit {unit} at t = {t}, in words")
-        for gate, sentence in explain.sentences(step, unit, tokens[t]).items():
-            st.markdown(f":{theme.STREAMLIT_COLOURS[gate]}[**{gate}**]  {plain(sentence, 300)}")
+        for gate, sentence in explain.sentences(spec, step, unit, tokens[t]).items():
+            st.markdown(f":{theme.STREAMLIT_COLOURS[gate]}[**{spec[gate].symbol}**]  {plain(sentence, 300)}")
     with picture:
         st.plotly_chart(
-            cached.cell_figure(view.task, model_id, view.seq_key, t, unit, tokens[t], font, model),
-            key="cell",
+            cached.cell_figure(view.task, model_id, view.seq_key, layer, t, unit, tokens[t], font, model),
+            key="cell_diagram",
             config={"displayModeBar": False},
         )
     st.subheader(f"Unit {unit} over the whole sequence")
     st.plotly_chart(
-        cached.timeline_figure(view.task, model_id, view.seq_key, t, unit, tuple(tokens), font, model),
+        cached.timeline_figure(view.task, model_id, view.seq_key, layer, t, unit, tuple(tokens), font, model),
         key="timeline",
         config={"displayModeBar": False},
     )
     st.subheader(f"All {H} units at t = {t}")
     st.plotly_chart(
-        cached.bars_figure(view.task, model_id, view.seq_key, t, unit, font, model),
+        cached.bars_figure(view.task, model_id, view.seq_key, layer, t, unit, font, model),
         key="bars",
         config={"displayModeBar": False},
     )
     with st.expander(f"Every product in the dot products of unit {unit} at t = {t}"):
-        gate = st.radio("Gate", ["i", "f", "g", "o"], horizontal=True, key="products_gate")
-        labels = input_labels(task)
-        rows = explain.products(model.params, step, unit, gate, labels)
+        gate = st.radio("Gate", list(spec.weighted), horizontal=True, key="products_gate",
+                        format_func=lambda g: spec[g].symbol)  # fmt: skip
+        labels = input_labels(task) if layer == 0 else [f"h[{j}] of layer {layer - 1}" for j in range(H)]
+        rows = explain.products(spec, layer_params, step, unit, gate, labels)
         st.dataframe(rows, hide_index=True, width="stretch")
+        g = terms[gate]
         st.caption(
-            f"Their sum is {terms[gate].x_part + terms[gate].h_part:.6f}; plus the bias "
-            f"{terms[gate].bias:.6f} gives the pre-activation {terms[gate].pre:.6f}."
+            f"Their sum is {g.x_part + g.h_dot:.6f}; with the bias {g.bias:.6f}"
+            + (f", r = {g.reset:.6f} on the h part and b_hn = {g.recurrent_bias:.6f}" if g.reset is not None else "")
+            + (f" and the peephole {g.peep:.6f}" if g.peep else "")
+            + f" it gives the pre-activation {g.pre:.6f}."
         )
     if ss.get(PLAYING) and t >= T - 1:
         ss[STOP_PLAYING] = True  # the Play toggle is set back before it is drawn again

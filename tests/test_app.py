@@ -83,7 +83,7 @@ def test_home_shows_the_equations_the_cell_diagram_and_the_guide():
 def view_numbers(at, task_name, model, seq_seed):
     task = tasks.get(task_name)
     x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(seq_seed))
-    return reference.forward(model.params, x[0])
+    return model.trace(x[0]).layers[0]  # the readable NumPy cell, as the pages run it
 
 
 def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
@@ -98,7 +98,7 @@ def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
     assert len(eqs) == 12  # six equations, separated and concatenated
     for n, gate in enumerate("ifgo"):
         z, value = tr.z[4, n, 2], getattr(tr, gate)[4, 2]
-        x_part = model.params.W_x[n, 2] @ tr.x[4]
+        x_part = model.params.layers[0]["W_x"][n, 2] @ tr.x[4]
         for line in (eqs[n], eqs[6 + n]):
             assert line.startswith(rf"\color{{{theme.COLOURS[gate]}}}{{{gate}_{{t}}[2]}}")
             assert f"({explain.num(z)})" in line and line.endswith(f"{{{explain.num(value)}}}")
@@ -154,7 +154,7 @@ def test_a_bad_link_is_named_and_ignored():
 
 def test_a_session_trained_model_is_offered_and_shown():
     model = random_model("counting", 11)  # stands in for a model trained on the train-live page
-    at = app("app_pages/step.py", state={SESSION_MODELS: {"counting": model}}, query={"task": "counting"})
+    at = app("app_pages/step.py", state={SESSION_MODELS: {("counting", "lstm"): model}}, query={"task": "counting"})
     at.radio(key="model").set_value("session").run()
     assert not at.exception
     tr = view_numbers(at, "counting", model, 0)
@@ -266,7 +266,10 @@ def test_the_unit_timeline_shows_that_units_reference_values_over_the_sequence()
         query={"task": "counting", "seq": "5", "model": "random", "mseed": "3", "t": "4", "unit": "2"},
     )
     tr = view_numbers(at, "counting", random_model("counting", 3), 5)
-    timeline = next(c for c in charts(at) if c["layout"].get("yaxis2", {}).get("title", {}).get("text") == "C̃, C, h")
-    lines = {d["name"][0]: plotly_array(d["y"]) for d in timeline["data"]}
+    timeline = next(c for c in charts(at) if c["layout"].get("yaxis", {}).get("title", {}).get("text") == "gates")
+    lines = {d["meta"]: plotly_array(d["y"]) for d in timeline["data"]}
+    assert set(lines) == {"i", "f", "g", "o", "c", "h"}
+    assert timeline["layout"]["yaxis3"]["title"]["text"] == "C"  # C on its own axis, C̃ and h on -1..1
+    assert timeline["layout"]["yaxis2"]["range"] == [-1.05, 1.05]
     assert np.allclose(lines["f"], tr.f[:, 2], atol=1e-12) and np.allclose(lines["c"], tr.c[:, 2], atol=1e-12)
     assert timeline["layout"]["shapes"][0]["x0"] == 4  # step t marked

@@ -8,32 +8,33 @@ from __future__ import annotations
 
 import numpy as np
 
+from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.trace import GateStep
-from lstm_viz.explain.terms import num, state_terms
+from lstm_viz.explain.terms import num
+from lstm_viz.words.en import SENTENCES
 
 
 def pct(v: float) -> str:
     return f"{v:.0%}"
 
 
-def sentences(step: GateStep, unit: int, token: str) -> dict[str, str]:
-    """One plain sentence per gate and state, with its numbers, for unit k at this step."""
-    s = state_terms(step, unit)
-    k = unit
-    write = s.i * s.g
-    moved = s.c - s.c_prev
-    return {
-        "f": f"The forget gate keeps {pct(s.f)} of unit {k}'s memory (f = {num(s.f)}): "
-        f"{num(s.c_prev)} becomes {num(s.f * s.c_prev)}.",
-        "i": f"The input gate lets {pct(s.i)} of the candidate into the memory (i = {num(s.i)}).",
-        "g": f"Reading {token!r}, the candidate C̃ proposes {num(s.g)} for unit {k}; "
-        f"{pct(s.i)} of it, {num(write)}, is written.",
-        "o": f"The output gate shows {pct(s.o)} of tanh(C) = {num(s.tanh_c)} (o = {num(s.o)}).",
-        "c": f"The memory C of unit {k} stays at about {num(s.c)}."
-        if abs(moved) < 0.01
-        else f"The memory C of unit {k} goes {'up' if moved > 0 else 'down'}, from {num(s.c_prev)} to {num(s.c)}.",
-        "h": f"Unit {k} passes h = {num(s.h)} on to the next step and to the read-out.",
-    }
+def sentences(spec: CellSpec, step: GateStep, unit: int, token: str) -> dict[str, str]:
+    """One plain sentence per quantity of the cell, with its numbers, for unit k at this step."""
+    out = {}
+    for q in spec.quantities:
+        value = float(step[q.name][unit])
+        words = dict(title=q.title, symbol=q.symbol, unit=unit, value=num(value), pct=pct(value), role=q.role,
+                     token=repr(token))  # fmt: skip
+        if q.kind in ("gate", "candidate"):
+            out[q.name] = SENTENCES[q.kind].format(**words)
+        elif q.name in step.prev:
+            before = float(step.prev[q.name][unit])
+            moved = value - before
+            key = "state_stays" if abs(moved) < 0.01 else "state_moves"
+            out[q.name] = SENTENCES[key].format(direction="up" if moved > 0 else "down", before=num(before), **words)
+        else:
+            out[q.name] = SENTENCES["state_new"].format(**words)
+    return out
 
 
 def answer_words(task, y) -> str:

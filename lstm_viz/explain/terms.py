@@ -1,14 +1,15 @@
-"""One unit at one step, taken apart: the terms of every equation, and the equations in LaTeX.
+"""One unit at one step, taken apart: the terms of every equation of any cell, and the equations in LaTeX.
 
-    terms = explain.unit_terms(params, trace.at(t), k)
-    terms["f"].x_part + terms["f"].h_part + terms["f"].bias == terms["f"].pre == trace.z[t, 1, k]
+    terms = explain.unit_terms(spec, layer, trace.at(t), k)      # layer: the layer's blocks (W_x, W_h, b, ...)
+    terms["f"].x_part + terms["f"].h_part + terms["f"].peep + terms["f"].bias == terms["f"].pre
 
-The x and h contributions are the two dot products of the separated form,
-W_x[gate, k] · x_t and W_h[gate, k] · h_{t-1}; their sum with the bias is the pre-activation
-the NumPy reference recorded (a test checks it to 1e-12). The concatenated form
-W[gate, k] · [h_{t-1}, x_t] is the same sum over one longer vector.
+For every weighted quantity of the cell (its own rows of W_x, W_h, b) the x and h contributions are
+the two dot products of the separated form, W_x[row, k] · x_t and W_h[row, k] · h_{t-1} (a GRU's
+candidate: r ⊙ (W_hn[k] · h_{t-1} + b_hn[k])); a peephole adds w_c ⊙ c. Their sum with the bias is
+the pre-activation the NumPy cell recorded (a test checks it to 1e-12 for every cell). A derived
+quantity (C, h, a coupled gate) is written from its declaration (`sum_of`) with the numbers in it.
 
-The LaTeX lines take the gate colours as an argument (`colours`, gate -> CSS colour; the pages pass
+The LaTeX lines take the colours as an argument (`colours`, quantity -> CSS colour; the pages pass
 `viz.theme.COLOURS`): explain sits below viz, and the colours live there. Without them every
 coloured part is a plain LaTeX group.
 """
@@ -20,78 +21,64 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.core.params import GATES, LSTMParams
+from lstm_viz.core.activations import ACTIVATIONS
+from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep
-
-ACTIVATION = {"i": r"\sigma", "f": r"\sigma", "g": r"\tanh", "o": r"\sigma"}
 
 
 @dataclass(frozen=True)
 class GateTerms:
     gate: str
-    x_part: float  # W_x[gate, k] · x_t
-    h_part: float  # W_h[gate, k] · h_{t-1}
-    bias: float  # b[gate, k]
-    pre: float  # the pre-activation z, as the reference recorded it
-    value: float  # the activation: sigma(z), or tanh(z) for g
+    x_part: float  # W_x[row, k] · x_t
+    h_part: float  # W_h[row, k] · h_{t-1}; a GRU's candidate: r ⊙ (W_hn[k] · h_{t-1} + b_hn[k])
+    bias: float  # b[row, k]
+    pre: float  # the pre-activation, as the NumPy cell recorded it
+    value: float  # the activation of pre
+    activation: str = "sigmoid"
+    peep: float = 0.0  # a peephole's w_c[k] ⊙ c
+    h_dot: float = 0.0  # W_h[row, k] · h_{t-1} alone (a GRU's candidate: before r multiplies it)
+    reset: float | None = None  # a GRU's candidate: r[k]
+    recurrent_bias: float = 0.0  # a GRU's candidate: b_hn[k]
 
 
-@dataclass(frozen=True)
-class StateTerms:
-    f: float
-    c_prev: float
-    i: float
-    g: float
-    c: float
-    o: float
-    tanh_c: float
-    h: float
-
-
-def unit_terms(params: LSTMParams, step: GateStep, unit: int) -> dict[str, GateTerms]:
-    """The four gates' terms for unit k at one step of an unbatched trace."""
+def unit_terms(spec: CellSpec, layer: Mapping[str, np.ndarray], step: GateStep, unit: int) -> dict[str, GateTerms]:
+    """Every weighted quantity's terms for unit k at one step of an unbatched trace, in spec.weighted order."""
     if step.x.ndim != 1:
         raise ValueError("step: expected one sequence's step (x of shape (D,)), got a batch")
-    if not 0 <= unit < params.hidden_size:
-        raise ValueError(f"unit: expected 0 to {params.hidden_size - 1}, got {unit}")
+    H = layer["W_h"].shape[1]
+    if not 0 <= unit < H:
+        raise ValueError(f"unit: expected 0 to {H - 1}, got {unit}")
     out = {}
-    for n, gate in enumerate(GATES):
-        x_part = float(params.W_x[n, unit] @ step.x)
-        h_part = float(params.W_h[n, unit] @ step.h_prev)
-        value = float(getattr(step, gate)[unit])
-        out[gate] = GateTerms(gate, x_part, h_part, float(params.b[n, unit]), float(step.z[n, unit]), value)
+    for row, name in enumerate(spec.weighted):
+        q = spec[name]
+        x_part = float(layer["W_x"][row, unit] @ step.x)
+        h_dot = float(layer["W_h"][row, unit] @ step.prev["h"])
+        h_part, reset, rbias = h_dot, None, 0.0
+        if q.reset_by:
+            reset = float(step[q.reset_by][unit])
+            rbias = float(layer[q.recurrent_bias][unit])
+            h_part = reset * (h_dot + rbias)
+        peep = 0.0
+        if q.peephole:
+            c = step.prev["c"] if q.peephole == "prev" else step["c"]
+            peep = float(layer["w_c"][q.peephole_row, unit] * c[unit])
+        out[name] = GateTerms(name, x_part, h_part, float(layer["b"][row, unit]), float(step.pre[row, unit]),
+                              float(step[name][unit]), q.activation, peep, h_dot, reset, rbias)  # fmt: skip
     return out
 
 
-def state_terms(step: GateStep, unit: int) -> StateTerms:
-    k = unit
-    return StateTerms(
-        f=float(step.f[k]),
-        c_prev=float(step.c_prev[k]),
-        i=float(step.i[k]),
-        g=float(step.g[k]),
-        c=float(step.c[k]),
-        o=float(step.o[k]),
-        tanh_c=float(np.tanh(step.c[k])),
-        h=float(step.h[k]),
-    )
-
-
-def products(params: LSTMParams, step: GateStep, unit: int, gate: str, x_labels: list[str]) -> list[dict]:
+def products(spec: CellSpec, layer, step: GateStep, unit: int, gate: str, x_labels: list[str]) -> list[dict]:
     """Every product in W[gate, k] · [h_{t-1}, x_t]: one row per input, h first (the concatenated order)."""
-    n = GATES.index(gate)
+    row = spec.weighted.index(gate)
     rows = [
         {"input": f"h_prev[{j}]", "value": float(v), "weight": float(w), "product": float(v * w)}
-        for j, (v, w) in enumerate(zip(step.h_prev, params.W_h[n, unit]))
+        for j, (v, w) in enumerate(zip(step.prev["h"], layer["W_h"][row, unit]))
     ]
     rows += [
         {"input": f"x[{j}] ({label})", "value": float(v), "weight": float(w), "product": float(v * w)}
-        for j, (v, w, label) in enumerate(zip(step.x, params.W_x[n, unit], x_labels))
+        for j, (v, w, label) in enumerate(zip(step.x, layer["W_x"][row, unit], x_labels))
     ]
     return rows
-
-
-# --- LaTeX: one equation, one line; numbers with 3 decimals, signs made explicit ---
 
 
 def num(v: float) -> str:
@@ -114,51 +101,93 @@ def coloured(gate: str, body: str, colours: Mapping[str, str] | None = None) -> 
     return rf"\color{{{colours[gate]}}}{{{body}}}"
 
 
+def act_latex(activation: str) -> str:
+    return ACTIVATIONS[activation].latex
+
+
+def wrap(activation: str, body: str) -> str:
+    """`body` inside an activation; linear (the identity) leaves it bare."""
+    latex = act_latex(activation)
+    return rf"{latex}\big({body}\big)" if latex else rf"\big({body}\big)"
+
+
+def applied(activation: str, pre: float) -> str:
+    latex = act_latex(activation)
+    return rf"{latex}({num(pre)})" if latex else num(pre)
+
+
 def latex_separated(t: GateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
-    """i_t[k] = σ(W_xi x_t + W_hi h_{t-1} + b_i) with the numbers: one line."""
+    """i_t[k] = σ(W_xi x_t + W_hi h_{t-1} + b_i) with the numbers: one line (a GRU's candidate with r, a peephole)."""
     g = t.gate
     lhs = coloured(g, rf"{g}_{{t}}[{unit}]", colours)
     value = coloured(g, num(t.value), colours)
-    terms = (
-        rf"\underbrace{{{num(t.x_part)}}}_{{W_{{x{g}}} x_t}} "
-        rf"\underbrace{{{signed(t.h_part)}}}_{{W_{{h{g}}} h_{{t-1}}}} "
-        rf"\underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
-    )
-    return rf"{lhs} = {ACTIVATION[g]}\big({terms}\big) = {ACTIVATION[g]}({num(t.pre)}) = {value}"
+    if t.reset is not None:
+        recurrent = (rf"\underbrace{{+ {factor(t.reset)} \times ({num(t.h_dot)} {signed(t.recurrent_bias)})}}"
+                     rf"_{{r_t \odot (W_{{h{g}}} h_{{t-1}} + b_{{h{g}}})}}")  # fmt: skip
+        bias = rf"\underbrace{{{signed(t.bias)}}}_{{b_{{x{g}}}}}"
+    else:
+        recurrent = rf"\underbrace{{{signed(t.h_part)}}}_{{W_{{h{g}}} h_{{t-1}}}}"
+        bias = rf"\underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
+    peep = rf" \underbrace{{{signed(t.peep)}}}_{{w_{{c{g}}} \odot c}}" if t.peep else ""
+    terms = rf"\underbrace{{{num(t.x_part)}}}_{{W_{{x{g}}} x_t}} {recurrent}{peep} {bias}"
+    return rf"{lhs} = {wrap(t.activation, terms)} = {applied(t.activation, t.pre)} = {value}"
 
 
 def latex_concatenated(t: GateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
-    """i_t[k] = σ(W_i · [h_{t-1}, x_t] + b_i) with the numbers: one line."""
+    """i_t[k] = σ(W_i · [h_{t-1}, x_t] + b_i) with the numbers: one line. A GRU's candidate has no such form
+    (r multiplies only the h part): it is written as in the separated form."""
+    if t.reset is not None:
+        return latex_separated(t, unit, colours)
     g = t.gate
     lhs = coloured(g, rf"{g}_{{t}}[{unit}]", colours)
     value = coloured(g, num(t.value), colours)
     dot = t.x_part + t.h_part
-    return (
-        rf"{lhs} = {ACTIVATION[g]}\big(\underbrace{{{num(dot)}}}_{{W_{g} \cdot [h_{{t-1}},\, x_t]}} "
-        rf"\underbrace{{{signed(t.bias)}}}_{{b_{g}}}\big) = {ACTIVATION[g]}({num(t.pre)}) = {value}"
+    peep = rf" \underbrace{{{signed(t.peep)}}}_{{w_{{c{g}}} \odot c}}" if t.peep else ""
+    body = (
+        rf"\underbrace{{{num(dot)}}}_{{W_{g} \cdot [h_{{t-1}},\, x_t]}}{peep} \underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
     )
+    return rf"{lhs} = {wrap(t.activation, body)} = {applied(t.activation, t.pre)} = {value}"
 
 
-def latex_cell(s: StateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
+def factor_value(f: Factor, step: GateStep, unit: int) -> float:
+    v = float((step.prev[f.name] if f.prev else step[f.name])[unit])
+    if f.fn:
+        v = float(ACTIVATIONS[f.fn].fn(np.array(v)))
+    return 1.0 - v if f.one_minus else v
+
+
+def latex_derived(spec: CellSpec, name: str, step: GateStep, unit: int,
+                  colours: Mapping[str, str] | None = None) -> str:  # fmt: skip
+    """A derived quantity from its declaration with the numbers in it, e.g.
+    c_t[k] = f × c_{t-1} + i × g = 0.905 × 1.2 + 0.3 × (−0.5) = 1.086 − 0.150 = 0.936."""
+    q = spec[name]
     k = unit
 
-    def col(gate: str, body: str) -> str:
-        return coloured(gate, body, colours)
+    def shown(f: Factor) -> str:
+        v = float((step.prev[f.name] if f.prev else step[f.name])[k])
+        body = coloured(f.name, factor(v), colours) if not f.prev else factor(v)
+        if f.fn:
+            body = rf"{act_latex(f.fn)}({body})"
+        return rf"(1 - {body})" if f.one_minus else body
 
-    return (
-        rf"{col('c', f'c_{{t}}[{k}]')} = {col('f', num(s.f))} \times {factor(s.c_prev)} "
-        rf"+ {col('i', num(s.i))} \times {col('g', factor(s.g))} "
-        rf"= {num(s.f * s.c_prev)} {signed(s.i * s.g)} = {col('c', num(s.c))}"
-    )
+    products = [r" \times ".join(shown(f) for f in term) for term in q.sum_of]
+    values = [float(np.prod([factor_value(f, step, k) for f in term])) for term in q.sum_of]
+    lhs = coloured(name, rf"{name}_{{t}}[{k}]", colours)
+    value = coloured(name, num(float(step[name][k])), colours)
+    line = rf"{lhs} = " + " + ".join(products)
+    if len(values) > 1:  # the products' values, then their sum
+        line += " = " + num(values[0]) + "".join(f" {signed(v)}" for v in values[1:])
+    elif any(f.fn or f.one_minus for f in q.sum_of[0]):  # the factors' values, e.g. tanh(c) worked out
+        line += " = " + r" \times ".join(factor(factor_value(f, step, k)) for f in q.sum_of[0])
+    return rf"{line} = {value}"
 
 
-def latex_hidden(s: StateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
-    k = unit
-
-    def col(gate: str, body: str) -> str:
-        return coloured(gate, body, colours)
-
-    return (
-        rf"{col('h', f'h_{{t}}[{k}]')} = {col('o', num(s.o))} \times \tanh({col('c', num(s.c))}) "
-        rf"= {num(s.o)} \times {factor(s.tanh_c)} = {col('h', num(s.h))}"
-    )
+def equation_lines(spec: CellSpec, layer, step: GateStep, unit: int, form: str = "separated",
+                   colours: Mapping[str, str] | None = None) -> list[tuple[str, str]]:  # fmt: skip
+    """(name, LaTeX with numbers) for every quantity of the cell at this step and unit, in spec order."""
+    terms = unit_terms(spec, layer, step, unit)
+    line = latex_separated if form == "separated" else latex_concatenated
+    return [
+        (q.name, line(terms[q.name], unit, colours) if q.weighted else latex_derived(spec, q.name, step, unit, colours))
+        for q in spec.quantities
+    ]

@@ -1,4 +1,4 @@
-"""Cached figures for the pages, keyed by plain values (ids, t, unit, font size).
+"""Cached figures for the pages, keyed by plain values (ids, layer, t, unit, font size).
 
 Figures are kept with st.cache_resource, as objects: st.cache_data would pickle a Figure on
 every hit, and unpickling one (or handing st.plotly_chart a dict) re-validates every property,
@@ -12,39 +12,40 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import explain, tasks
-from lstm_viz.core import reference
+from lstm_viz import tasks
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.stack import forward
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
 from lstm_viz.viz import diagram, figures, theme
 
 
-def c_max(trace: GateTrace) -> float:
-    return theme.colour_range("c", trace)[1]
+def layer_of(task: str, model_id: str, seq_key: str, layer: int, model) -> GateTrace:
+    return trace_for(task, model_id, seq_key, model).layers[layer]
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def cell_figure(task: str, model_id: str, seq_key: str, t: int, unit: int, token: str, font: int, _model) -> go.Figure:
-    trace = trace_for(task, model_id, seq_key, _model)
-    s = explain.state_terms(trace.at(t), unit)
-    return diagram.cell_diagram(s, unit, token, c_max(trace), font_size=font + 1)
+def cell_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, token: str, font: int,
+                _model) -> go.Figure:  # fmt: skip
+    trace = layer_of(task, model_id, seq_key, layer, _model)
+    return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, theme.ranges(trace), font_size=font + 1)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def bars_figure(task: str, model_id: str, seq_key: str, t: int, unit: int, font: int, _model) -> go.Figure:
-    trace = trace_for(task, model_id, seq_key, _model)
+def bars_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, font: int,
+                _model) -> go.Figure:  # fmt: skip
+    trace = layer_of(task, model_id, seq_key, layer, _model)
     step = trace.at(t)
-    values = {g: getattr(step, g) for g in ("i", "f", "g", "o", "c", "h")}
-    return figures.step_bars(values, unit, c_max(trace), font_size=font)
+    values = {q: step[q] for q in trace.spec.names}
+    return figures.step_bars(trace.spec, values, unit, theme.ranges(trace), font_size=font)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def timeline_figure(task: str, model_id: str, seq_key: str, t: int, unit: int, tokens: tuple[str, ...], font: int,
-                    _model) -> go.Figure:  # fmt: skip
-    trace = trace_for(task, model_id, seq_key, _model)
-    values = {g: getattr(trace, g)[:, unit] for g in ("i", "f", "g", "o", "c", "h")}
-    return figures.unit_timeline(values, list(tokens), unit, t, c_max(trace), font_size=font)
+def timeline_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, tokens: tuple[str, ...],
+                    font: int, _model) -> go.Figure:  # fmt: skip
+    trace = layer_of(task, model_id, seq_key, layer, _model)
+    values = {q: trace[q][:, unit] for q in trace.spec.names}
+    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, theme.ranges(trace), font_size=font)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -57,24 +58,28 @@ def heatmap_figure(
     task: str,
     model_id: str,
     seq_key: str,
+    layer: int,
     order_how: str,
     tokens: tuple[str, ...],
     font: int,
     _model: TrainedModel,
     _signal,
 ) -> tuple[go.Figure, list[int]]:
-    """The six heat maps and the unit order they use (row r shows unit order[r])."""
-    trace = trace_for(task, model_id, seq_key, _model)
+    """The heat maps of every quantity of the layer, and the unit order they use (row r shows unit order[r])."""
+    trace = layer_of(task, model_id, seq_key, layer, _model)
     order = figures.unit_order(trace, order_how, _signal)
-    height = None if font <= 12 else int(6 * max(120, min(320, 15 * trace.hidden_size)) + 140)
+    maps = len(trace.spec.names)
+    height = None if font <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
     fig = figures.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font)
     return fig, [int(u) for u in order]
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def saturation_figure(task: str, model_id: str, font: int, _model: TrainedModel) -> go.Figure:
-    fractions = figures.saturation(batch_trace(task, model_id, _model))
-    return figures.saturation_figure(fractions, font_size=font)
+def saturation_figure(task: str, model_id: str, layer: int, font: int, _model: TrainedModel) -> go.Figure | None:
+    """The saturation plot of the layer's gates over a batch; None for a cell without gates (the plain RNN)."""
+    trace = batch_trace(task, model_id, _model).layers[layer]
+    fractions = figures.saturation(trace)
+    return figures.saturation_figure(trace.spec, fractions, font_size=font) if fractions else None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -86,8 +91,8 @@ def fixed_example(task: str, seq_len: int) -> np.ndarray:
 
 @st.cache_resource(show_spinner=False, max_entries=128)
 def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int, height: int, _params) -> go.Figure:
-    """The gate maps of the fixed example under one snapshot's LSTM weights (no click layer)."""
+    """The maps of the fixed example under one snapshot's weights (any cell; its first layer; no click layer)."""
     x = fixed_example(task, seq_len)
-    trace = reference.forward(_params, x)
+    trace = forward(_params, x).layers[0]
     tokens = tasks.get(task).token_labels(x)
     return figures.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False)

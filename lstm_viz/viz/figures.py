@@ -8,13 +8,9 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from lstm_viz.core import cells
-from lstm_viz.core.params import GATE_NAMES
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.viz import theme
-from lstm_viz.viz.theme import COLOURS, SIGMOID_GATES, colour_range
-
-STATE_GATES = cells.spec("lstm").names  # i, f, g, o, c, h
+from lstm_viz.viz.theme import COLOURS, colour_range
 
 __all__ = [
     "click_to_cell",
@@ -29,13 +25,25 @@ __all__ = [
 ]
 
 
+def title(spec, name: str) -> str:
+    q = spec[name]
+    return f"{q.symbol} — {q.title}" if q.symbol != q.name else f"{q.name} — {q.title}"
+
+
+def memory(trace: GateTrace) -> np.ndarray:
+    """The cell's memory: C where the cell has one, else h."""
+    return trace["c"] if "c" in trace.spec else trace["h"]
+
+
 def unit_order(trace: GateTrace, how: str = "as is", signal: np.ndarray | None = None) -> np.ndarray:
-    """Units in order: "as is", "by variance" (of c, most varied first) or "by correlation" with a signal."""
+    """Units in order: "as is", "by variance" (of the memory C, or h, most varied first) or "by correlation"
+    of the memory with a signal."""
     H = trace.hidden_size
+    mem = memory(trace)
     if how == "by variance":
-        return np.argsort(-np.var(trace.c, axis=0), kind="stable")
+        return np.argsort(-np.var(mem, axis=0), kind="stable")
     if how == "by correlation" and signal is not None and np.std(signal) > 0:
-        c = trace.c - trace.c.mean(axis=0)
+        c = mem - mem.mean(axis=0)
         s = np.asarray(signal, dtype=float) - np.mean(signal)
         denom = np.sqrt((c**2).sum(axis=0) * (s**2).sum()) + 1e-12
         return np.argsort(-np.abs(s @ c / denom), kind="stable")
@@ -50,7 +58,8 @@ def gate_heatmaps(
     font_size: int = 12,
     clickable: bool = True,
 ) -> go.Figure:
-    """i, f, g, o, c, h as unit x time heat maps sharing one time axis labelled by the input tokens.
+    """Every quantity of the cell (LSTM: i, f, g, o, c, h) as unit x time heat maps sharing one time axis
+    labelled by the input tokens.
 
     Plotly heat maps send no click events to Streamlit, so each map carries an invisible
     scatter layer, one point per cell, that does: its points give (t, row) and its hover
@@ -59,24 +68,27 @@ def gate_heatmaps(
     if trace.batched:
         raise ValueError("trace: expected one sequence (T, H), got a batch")
     T, H = trace.steps, trace.hidden_size
+    spec = trace.spec
+    names = spec.names
+    N = len(names)
     order = np.arange(H) if order is None else np.asarray(order)
-    map_px = max(90, min(260, 12 * H)) if height is None else (height - 110) / 6  # each map's height in px
-    height = height or int(6 * map_px + 110)
+    map_px = max(90, min(260, 12 * H)) if height is None else (height - 110) / N  # each map's height in px
+    height = height or int(N * map_px + 110)
     fig = make_subplots(
-        rows=6,
+        rows=N,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.03,
-        subplot_titles=[f"{g} — {GATE_NAMES[g]}" for g in STATE_GATES],
+        vertical_spacing=0.03 if N > 1 else 0.0,
+        subplot_titles=[title(spec, g) for g in names],
     )
     steps = np.arange(T)
     rows = np.arange(H)
     tt, rr = np.meshgrid(steps, rows)  # (H, T) each: cell (r, t)
     tok = np.asarray([str(tk) for tk in tokens], dtype=object)
-    for n, gate in enumerate(STATE_GATES, start=1):
-        values = getattr(trace, gate)[:, order].T  # (H, T), row r is unit order[r]
-        lo, hi = colour_range(gate, trace)
-        top = 1 - (n - 1) / 6
+    for n, gate in enumerate(names, start=1):
+        values = trace[gate][:, order].T  # (H, T), row r is unit order[r]
+        lo, hi = theme.quantity_range(spec[gate], trace[gate])
+        top = 1 - (n - 1) / N
         fig.add_trace(
             go.Heatmap(
                 z=values,
@@ -84,11 +96,13 @@ def gate_heatmaps(
                 y=rows,
                 zmin=lo,
                 zmax=hi,
-                colorscale=theme.colourscale(gate),
+                colorscale=theme.colourscale(gate, spec),
                 hoverinfo="skip" if clickable else None,
                 customdata=np.broadcast_to(tok, (H, T)),
                 hovertemplate=f"{gate}: %{{z:.3f}}<br>t=%{{x}} (%{{customdata}})<br>unit %{{y}}<extra></extra>",
-                colorbar=dict(y=top - 1 / 12, len=1 / 6 - 0.04, thickness=12, x=1.01, tickfont=dict(size=font_size)),
+                colorbar=dict(
+                    y=top - 1 / (2 * N), len=1 / N - 0.04, thickness=12, x=1.01, tickfont=dict(size=font_size)
+                ),
                 name=gate,
             ),
             row=n,
@@ -132,7 +146,7 @@ def gate_heatmaps(
         tickangle=0 if T <= 30 else -60,
         tickfont=dict(size=font_size),
         title_text="time step (input token)",
-        row=6,
+        row=N,
         col=1,
     )
     fig.update_annotations(font_size=font_size + 1)
@@ -150,16 +164,19 @@ def click_to_cell(points: list[dict], order: np.ndarray) -> tuple[int, int] | No
     return None
 
 
-def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size: int = 12) -> go.Figure:
-    """The whole i, f, g, o, c, h vectors at one step as six bar charts, the chosen unit outlined.
+def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, tuple[float, float]],
+              font_size: int = 12) -> go.Figure:  # fmt: skip
+    """Every quantity's whole vector at one step as bar charts side by side, the chosen unit outlined; each
+    on its quantity's fixed range (`ranges`, theme.ranges of the trace).
 
-    Built as one layout dict (six x/y axis pairs side by side) rather than with make_subplots,
+    Built as one layout dict (x/y axis pairs side by side) rather than with make_subplots,
     which costs several times more: this figure is redrawn on every Next click.
     """
-    gap, n = 0.035, len(STATE_GATES)
+    names = spec.names
+    gap, n = 0.035, len(names)
     width = (1 - gap * (n - 1)) / n
     bars, layout = [], {}
-    for k, gate in enumerate(STATE_GATES):
+    for k, gate in enumerate(names):
         v = np.asarray(values[gate])
         H = len(v)
         ax = "" if k == 0 else str(k + 1)
@@ -178,14 +195,14 @@ def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size:
                 showlegend=False,
             )
         )
-        lo, hi = theme.value_range(gate, c_max)
+        lo, hi = ranges[gate]
         x0 = k * (width + gap)
         tick = dict(size=font_size - 2)
         layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
         layout[f"yaxis{ax}"] = dict(range=[lo, hi], anchor=f"x{ax}", tickfont=tick)
     titles = [
         dict(
-            text=f"{g} — {GATE_NAMES[g]}",
+            text=title(spec, g) if n > 4 or font_size <= 12 else spec[g].symbol,
             x=k * (width + gap) + width / 2,
             y=1.0,
             xref="paper",
@@ -193,53 +210,82 @@ def step_bars(values: dict[str, np.ndarray], unit: int, c_max: float, font_size:
             xanchor="center",
             yanchor="bottom",
             showarrow=False,
-            font=dict(size=font_size),
+            font=dict(size=font_size if n <= 4 else font_size - 1),
         )
-        for k, g in enumerate(STATE_GATES)
+        for k, g in enumerate(names)
     ]
     layout |= dict(annotations=titles, height=220 + 6 * font_size, margin=dict(l=30, r=10, t=35, b=40), bargap=0.15)
     return go.Figure(data=bars, layout=layout)
 
 
-def unit_timeline(
-    values: dict[str, np.ndarray], tokens: list[str], unit: int, t: int, c_max: float, font_size: int = 12
-) -> go.Figure:
-    """One unit over the whole sequence: its gates i, f, o (0..1) above, C̃, C and h below, step t marked.
+def timeline_panels(spec, ranges: dict[str, tuple[float, float]]) -> list[tuple[str, list[str], tuple[float, float]]]:
+    """The unit timeline's panels, top to bottom: the gates (0..1), the values in -1..1, and each unbounded
+    quantity (C) on its own range, so that a small C̃ or h is not flattened by a large C."""
+    gates = [q.name for q in spec.quantities if q.kind == "gate"]
+    unit_range = [q.name for q in spec.quantities if q.kind != "gate" and q.range == (-1.0, 1.0)]
+    others = [q.name for q in spec.quantities if q.kind != "gate" and q.range != (-1.0, 1.0)]
+    panels = []
+    if gates:
+        panels.append(("gates", gates, theme.UNIT_AXIS))
+    if unit_range:
+        panels.append((", ".join(spec[n].symbol for n in unit_range), unit_range, (-1.05, 1.05)))
+    for name in others:
+        lo, hi = ranges[name]
+        panels.append((spec[name].symbol, [name], (lo * 1.05, hi * 1.05)))
+    return panels
+
+
+def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: int, t: int,
+                  ranges: dict[str, tuple[float, float]], font_size: int = 12) -> go.Figure:  # fmt: skip
+    """One unit over the whole sequence, step t marked: a panel for the gates (0..1), one for the values
+    in -1..1, one per unbounded value (timeline_panels).
 
     `values[g]` is the unit's value at every step, (T,). Built as one layout dict, like step_bars:
     it is redrawn on every Next click.
     """
     T = len(tokens)
     steps = np.arange(T)
-    lines = []
-    for gate, axis in (("i", "y"), ("f", "y"), ("o", "y"), ("g", "y2"), ("c", "y2"), ("h", "y2")):
-        lines.append(
-            go.Scatter(
-                x=steps,
-                y=np.asarray(values[gate]),
-                yaxis=axis,
-                mode="lines+markers",
-                marker=dict(size=5),
-                line=dict(color=COLOURS[gate], width=3 if gate in ("f", "c") else 2),
-                name=f"{gate} — {GATE_NAMES[gate]}",
-                hovertemplate=f"{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}<extra></extra>",
-            )
+    panels = timeline_panels(spec, ranges)
+    P = len(panels)
+    gap = 0.08 if P > 1 else 0.0
+    span = (1 - gap * (P - 1)) / P
+    lines, layout = [], {}
+    small = dict(size=font_size - 2)
+    for k, (label, names, (lo, hi)) in enumerate(panels):
+        axis = "y" if k == 0 else f"y{k + 1}"
+        top = 1 - k * (span + gap)
+        layout["yaxis" if k == 0 else f"yaxis{k + 1}"] = dict(
+            domain=[max(0.0, top - span), min(1.0, top)],
+            range=[lo, hi],
+            title=dict(text=label),
+            tickfont=small,
+            zeroline=True,
         )
+        for gate in names:
+            lines.append(
+                go.Scatter(
+                    x=steps,
+                    y=np.asarray(values[gate]),
+                    yaxis=axis,
+                    mode="lines+markers",
+                    marker=dict(size=5),
+                    line=dict(color=COLOURS[gate], width=3 if gate in ("f", "c", "z") else 2),
+                    name=title(spec, gate),
+                    meta=gate,  # which quantity the line is, for tests and tools
+                    hovertemplate=f"{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}<extra></extra>",
+                )
+            )
     stride = max(1, int(np.ceil(T / 40)))
     mark = dict(type="line", xref="x", yref="paper", x0=t, x1=t, y0=0, y1=1, layer="below",
                 line=dict(color=theme.STEP_MARKER, width=6))  # fmt: skip
     ticks = steps[::stride]
-    small = dict(size=font_size - 2)
-    layout = dict(
+    layout |= dict(
         shapes=[mark],
         xaxis=dict(tickmode="array", tickvals=ticks.tolist(), ticktext=[str(tokens[k]) for k in ticks],
-                   range=[-0.5, T - 0.5], tickfont=dict(size=font_size), anchor="y2"),
-        yaxis=dict(domain=[0.55, 1.0], range=list(theme.UNIT_AXIS), title=dict(text="gates"), tickfont=small),
-        yaxis2=dict(domain=[0.0, 0.45], range=list(theme.value_range("c", c_max)), title=dict(text="C̃, C, h"),
-                    tickfont=small, zeroline=True),
-        height=300 + 8 * font_size,
+                   range=[-0.5, T - 0.5], tickfont=dict(size=font_size), anchor=f"y{P}" if P > 1 else "y"),
+        height=150 + 110 * P + 8 * font_size,
         margin=dict(l=60, r=10, t=10, b=40),
-        legend=dict(orientation="h", y=-0.18, font=dict(size=font_size)),
+        legend=dict(orientation="h", y=-0.12 - 0.04 * (3 - min(P, 3)), font=dict(size=font_size)),
         font=dict(size=font_size),
     )  # fmt: skip
     return go.Figure(data=lines, layout=layout)
@@ -278,12 +324,12 @@ def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
     return go.Figure(data=[strip], layout=layout)
 
 
-def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:
+def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:
     """Karpathy, Johnson & Fei-Fei (2015), fig. 3: one point per unit, per gate: how often it is
     left-saturated (< 0.1) against how often right-saturated (> 0.9)."""
     gates = list(fractions)
     fig = make_subplots(
-        rows=1, cols=len(gates), subplot_titles=[f"{g} — {GATE_NAMES[g]}" for g in gates], horizontal_spacing=0.07
+        rows=1, cols=len(gates), subplot_titles=[title(spec, g) for g in gates], horizontal_spacing=0.07
     )
     for n, gate in enumerate(gates, start=1):
         low, high = fractions[gate]
@@ -311,9 +357,10 @@ def saturation_figure(fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_
 
 
 def saturation(trace: GateTrace) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per gate (i, f, o), for each unit: the fraction of steps below 0.1 and above 0.9 (over a batch too)."""
+    """Per gate of the cell (LSTM: i, f, o), for each unit: the fraction of steps below 0.1 and above 0.9 (over a
+    batch too). A cell without gates (the plain RNN) has none: an empty dict."""
     out = {}
-    for g in SIGMOID_GATES:
-        v = getattr(trace, g).reshape(-1, trace.hidden_size)  # every step of every sequence, (N, H)
+    for g in trace.spec.gates:
+        v = trace[g].reshape(-1, trace.hidden_size)  # every step of every sequence, (N, H)
         out[g] = ((v < 0.1).mean(axis=0), (v > 0.9).mean(axis=0))
     return out

@@ -1,8 +1,9 @@
 """The one place for colours and value ranges: every figure, the cell diagram and the step page's
 equations and words take their gate colours, colour scales and fixed ranges from here.
 
-Fixed ranges, so that the same colour means the same number on every map: the sigmoid gates
-i, f, o run 0..1, the candidate C̃ (g) and h run -1..1, C is symmetric around 0.
+Fixed ranges, so that the same colour means the same number on every map: each quantity's range
+comes from its cell's declaration (Quantity.range: gates 0..1, tanh-squashed values -1..1); an
+unbounded one (C, anything through relu or linear) is symmetric around 0, as wide as the trace needs.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from plotly.colors import sample_colorscale
 
 from lstm_viz.core.trace import GateTrace
 
-# One colour per gate, used by every figure and equation: i, f, g, o, then c and h.
+# One colour per quantity of every cell, used by every figure and equation. A GRU's gates take the
+# colours of the LSTM gates whose job they share: z keeps the old state (like f), r decides what of the
+# past the candidate reads (like i, what is let in), n is the candidate (like g).
 COLOURS = {
     "i": "#2e7d32",  # green: what gets written
     "f": "#c62828",  # red: what gets kept or erased
@@ -20,9 +23,13 @@ COLOURS = {
     "o": "#1565c0",  # blue: what gets shown
     "c": "#e65100",  # orange: the memory
     "h": "#37474f",  # slate: the output
+    "r": "#00897b",  # teal: the GRU's reset gate
+    "z": "#ad1457",  # crimson: the GRU's update gate
+    "n": "#8e24aa",  # purple: the GRU's candidate
 }
 # The same colours by Streamlit's names, for st.markdown's :colour[text].
-STREAMLIT_COLOURS = {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": "orange", "h": "gray"}
+STREAMLIT_COLOURS = {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": "orange", "h": "gray",
+                     "r": "green", "z": "red", "n": "violet"}  # fmt: skip
 
 # Colour scales: gates 0 (shut) .. 1 (open); signed values (C̃, C, h) blue below 0, red above.
 GATE_SCALE = "Viridis"
@@ -53,9 +60,32 @@ BUS = "#90a4ae"  # the input bus h_{t-1}, x_t
 UNIT_AXIS = (-0.03, 1.03)
 
 
-def colourscale(gate: str) -> str:
-    """The colour scale of a gate's or a state's heat map."""
+def colourscale(gate: str, spec=None) -> str:
+    """The colour scale of a quantity's heat map: gates (0..1) on Viridis, everything else signed."""
+    if spec is not None:
+        return GATE_SCALE if spec[gate].kind == "gate" else SIGNED_SCALE
     return GATE_SCALE if gate in SIGMOID_GATES else SIGNED_SCALE
+
+
+def quantity_range(q, values) -> tuple[float, float]:
+    """The fixed colour and axis range of a quantity (a spec's Quantity): its declared range, or, unbounded,
+    symmetric around 0 and at least ±1, as wide as the largest |value|."""
+    if q.range is not None:
+        return q.range
+    m = max(1.0, float(np.max(np.abs(values)))) if np.size(values) else 1.0
+    return -m, m
+
+
+def ranges(trace) -> dict[str, tuple[float, float]]:
+    """Every quantity's range for one layer's trace (a GateTrace)."""
+    return {q.name: quantity_range(q, trace[q.name]) for q in trace.spec.quantities}
+
+
+def colour_of(v: float, lo: float, hi: float) -> str:
+    """The colour of v on the maps' scale for the range lo..hi: the gate scale for 0..1, else the signed one."""
+    if lo >= 0:
+        return sample_colorscale(GATE_SCALE, [float(np.clip((v - lo) / (hi - lo), 0, 1))])[0]
+    return sample_colorscale(SIGNED_SCALE, [float(np.clip((v / hi + 1) / 2, 0, 1))])[0]
 
 
 def c_limit(trace: GateTrace) -> float:

@@ -24,3 +24,12 @@ EQUATIONS_LATEX = [
     ("cell state C", r"c_t = f_t \odot c_{t-1} + i_t \odot g_t"),
     ("hidden state", r"h_t = o_t \odot \tanh(c_t)"),
 ]
+
+# One plain sentence per quantity of any cell, by its kind (the cell's declaration gives title and role).
+SENTENCES = {
+    "gate": "The {title} {symbol} of unit {unit} is {value} ({pct} open): {role}.",
+    "candidate": "Reading {token}, the {title} proposes {value} for unit {unit}: {role}.",
+    "state_moves": "The {title} of unit {unit} goes {direction}, from {before} to {value}: {role}.",
+    "state_stays": "The {title} of unit {unit} stays at about {value}: {role}.",
+    "state_new": "The {title} of unit {unit} is {value}: {role}.",
+}

@@ -3,12 +3,13 @@
 import streamlit as st
 
 from lstm_viz import tasks
+from lstm_viz.core import cells
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
 from lstm_viz.ui.state import CELL, GOTO, MODEL, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
-from lstm_viz.words.en import EQUATIONS_LATEX, INTRO
+from lstm_viz.words.en import INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
 
@@ -36,14 +37,17 @@ with picture:
         "C̃, C and h are blue below 0 and red above."
     )
 
-st.subheader("The six equations")
+LSTM = cells.spec("lstm")  # the equations as the cell declares them (lstm_viz/core/cells/lstm.py)
+st.subheader(f"The {len(LSTM.quantities)} equations")
 eq_cols = st.columns(2)
-for n, (label, latex) in enumerate(EQUATIONS_LATEX):
-    with eq_cols[n // 3]:
-        st.latex(latex)
-        st.caption(label)
+half = (len(LSTM.quantities) + 1) // 2
+for n, q in enumerate(LSTM.quantities):
+    with eq_cols[n // half]:
+        st.latex(LSTM.equation(q.name))
+        st.caption(f"{q.title}: {q.role}")
 st.caption(
-    "σ is the logistic sigmoid, ⊙ multiplies element by element. Gate order everywhere: i, f, g, o (as in PyTorch)."
+    "σ is the logistic sigmoid, ⊙ multiplies element by element. Gate order everywhere: "
+    f"{', '.join(LSTM.weighted)} (as in PyTorch)."
 )
 
 st.subheader("Your first minute")

@@ -8,25 +8,59 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_viz.core.spec import CellSpec
+from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep
-from lstm_viz.explain.terms import num
-from lstm_viz.words.en import SENTENCES
+from lstm_viz.explain.terms import factor_value, num
+from lstm_viz.words.en import FACTOR_FN, FACTOR_PREV, SENTENCES
 
 
 def pct(v: float) -> str:
     return f"{v:.0%}"
 
 
+def factor_words(spec: CellSpec, f: Factor) -> str:
+    title = spec[f.name].title
+    if f.prev:
+        return FACTOR_PREV.format(title=title)
+    if f.fn:
+        return FACTOR_FN.format(fn=f.fn, title=title)
+    return f"the {title}"
+
+
+def gate_uses(spec: CellSpec, name: str, step: GateStep, unit: int) -> str:
+    """What gate `name` does, from the declaration: each product it is a factor of (f in f ⊙ c_{t-1}, 1 - z in
+    (1 - z) ⊙ n), with the numbers before and after; a reset gate scales what the candidate reads."""
+    out = []
+    for target in spec.quantities:
+        if target.reset_by == name:
+            out.append(SENTENCES["gate_reset"].format(target=target.title, value=num(float(step[name][unit]))))
+        for term in target.sum_of:
+            mine = [f for f in term if f.name == name and not f.prev]
+            others = [f for f in term if f not in mine]
+            if len(mine) != 1 or not others:
+                continue
+            share = factor_value(mine[0], step, unit)
+            before = float(np.prod([factor_value(f, step, unit) for f in others]))
+            words = dict(share=pct(share), other=" × ".join(factor_words(spec, f) for f in others),
+                         target=target.title, before=num(before), after=num(share * before),
+                         symbol=spec[name].symbol, complement=num(share))  # fmt: skip
+            key = "gate_use_complement" if mine[0].one_minus else "gate_use"
+            out.append(SENTENCES[key].format(**words))
+    return "".join(out)
+
+
 def sentences(spec: CellSpec, step: GateStep, unit: int, token: str) -> dict[str, str]:
-    """One plain sentence per quantity of the cell, with its numbers, for unit k at this step."""
+    """One plain sentence per quantity of the cell, with its numbers, for unit k at this step (a gate's says
+    what it passes on, from the cell's declaration)."""
     out = {}
     for q in spec.quantities:
         value = float(step[q.name][unit])
         words = dict(title=q.title, symbol=q.symbol, unit=unit, value=num(value), pct=pct(value), role=q.role,
                      token=repr(token))  # fmt: skip
-        if q.kind in ("gate", "candidate"):
-            out[q.name] = SENTENCES[q.kind].format(**words)
+        if q.kind == "gate":
+            out[q.name] = SENTENCES["gate"].format(**words) + gate_uses(spec, q.name, step, unit)
+        elif q.kind == "candidate":
+            out[q.name] = SENTENCES["candidate"].format(**words)
         elif q.name in step.prev:
             before = float(step.prev[q.name][unit])
             moved = value - before

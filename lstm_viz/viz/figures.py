@@ -10,11 +10,10 @@ from plotly.subplots import make_subplots
 
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.viz import theme
-from lstm_viz.viz.theme import COLOURS, colour_range
+from lstm_viz.viz.theme import COLOURS
 
 __all__ = [
     "click_to_cell",
-    "colour_range",
     "gate_heatmaps",
     "saturation",
     "saturation_figure",
@@ -87,7 +86,7 @@ def gate_heatmaps(
     tok = np.asarray([str(tk) for tk in tokens], dtype=object)
     for n, gate in enumerate(names, start=1):
         values = trace[gate][:, order].T  # (H, T), row r is unit order[r]
-        lo, hi = theme.quantity_range(spec[gate], trace[gate])
+        lo, hi = theme.colour_range(spec[gate], trace[gate])
         top = 1 - (n - 1) / N
         fig.add_trace(
             go.Heatmap(
@@ -96,7 +95,7 @@ def gate_heatmaps(
                 y=rows,
                 zmin=lo,
                 zmax=hi,
-                colorscale=theme.colourscale(gate, spec),
+                colorscale=theme.colourscale(spec[gate]),
                 hoverinfo="skip" if clickable else None,
                 customdata=np.broadcast_to(tok, (H, T)),
                 hovertemplate=f"{gate}: %{{z:.3f}}<br>t=%{{x}} (%{{customdata}})<br>unit %{{y}}<extra></extra>",
@@ -226,7 +225,10 @@ def timeline_panels(spec, ranges: dict[str, tuple[float, float]]) -> list[tuple[
     others = [q.name for q in spec.quantities if q.kind != "gate" and q.range != (-1.0, 1.0)]
     panels = []
     if gates:
-        panels.append(("gates", gates, theme.UNIT_AXIS))
+        lo = min(ranges[g][0] for g in gates)
+        hi = max(ranges[g][1] for g in gates)
+        pad = 0.03 * (hi - lo)
+        panels.append(("gates", gates, (lo - pad, hi + pad)))
     if unit_range:
         panels.append((", ".join(spec[n].symbol for n in unit_range), unit_range, (-1.05, 1.05)))
     for name in others:
@@ -356,11 +358,16 @@ def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]],
     return fig
 
 
-def saturation(trace: GateTrace) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per gate of the cell (LSTM: i, f, o), for each unit: the fraction of steps below 0.1 and above 0.9 (over a
-    batch too). A cell without gates (the plain RNN) has none: an empty dict."""
+def saturation(trace: GateTrace) -> dict[str, tuple[np.ndarray, np.ndarray]] | None:
+    """Per gate of the cell (spec.gates; LSTM: i, f, o), for each unit: the fraction of steps in the lowest tenth
+    of the gate's range (< 0.1) and in the highest (> 0.9), over a batch too. None for a cell without gates
+    (the plain RNN)."""
+    spec = trace.spec
+    if not spec.gates:
+        return None
     out = {}
-    for g in trace.spec.gates:
+    for g in spec.gates:
+        lo, hi = spec[g].range or (0.0, 1.0)
         v = trace[g].reshape(-1, trace.hidden_size)  # every step of every sequence, (N, H)
-        out[g] = ((v < 0.1).mean(axis=0), (v > 0.9).mean(axis=0))
+        out[g] = ((v < lo + 0.1 * (hi - lo)).mean(axis=0), (v > lo + 0.9 * (hi - lo)).mean(axis=0))
     return out

@@ -11,8 +11,6 @@ from __future__ import annotations
 import numpy as np
 from plotly.colors import sample_colorscale
 
-from lstm_viz.core.trace import GateTrace
-
 # One colour per quantity of every cell, used by every figure and equation. A GRU's gates take the
 # colours of the LSTM gates whose job they share: z keeps the old state (like f), r decides what of the
 # past the candidate reads (like i, what is let in), n is the candidate (like g).
@@ -31,10 +29,10 @@ COLOURS = {
 STREAMLIT_COLOURS = {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": "orange", "h": "gray",
                      "r": "green", "z": "red", "n": "violet"}  # fmt: skip
 
-# Colour scales: gates 0 (shut) .. 1 (open); signed values (C̃, C, h) blue below 0, red above.
+# Colour scales: gates (kind "gate": 0 shut .. 1 open) on Viridis; everything else (candidates, states)
+# on a signed scale, blue below 0 and red above.
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
-SIGMOID_GATES = ("i", "f", "o")
 
 # Training runs, one colour each, in order (then again from the start).
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#e65100", "#37474f")
@@ -60,55 +58,34 @@ BUS = "#90a4ae"  # the input bus h_{t-1}, x_t
 UNIT_AXIS = (-0.03, 1.03)
 
 
-def colourscale(gate: str, spec=None) -> str:
-    """The colour scale of a quantity's heat map: gates (0..1) on Viridis, everything else signed."""
-    if spec is not None:
-        return GATE_SCALE if spec[gate].kind == "gate" else SIGNED_SCALE
-    return GATE_SCALE if gate in SIGMOID_GATES else SIGNED_SCALE
+def colourscale(quantity) -> str:
+    """The colour scale of a quantity's map (a spec's Quantity): Viridis for gates, RdBu_r for the rest."""
+    return GATE_SCALE if quantity.kind == "gate" else SIGNED_SCALE
 
 
-def quantity_range(q, values) -> tuple[float, float]:
-    """The fixed colour and axis range of a quantity (a spec's Quantity): its declared range, or, unbounded,
-    symmetric around 0 and at least ±1, as wide as the largest |value|."""
-    if q.range is not None:
-        return q.range
+def colour_range(quantity, values) -> tuple[float, float]:
+    """The fixed colour and axis range of a quantity (a spec's Quantity) over `values`: its declared range when
+    bounded (gates 0..1, tanh-squashed values -1..1); unbounded (C, anything through relu or linear) symmetric
+    around 0 and as wide as the largest |value|, at least ±1 (so that values inside -1..1 keep the colours of
+    the tanh-squashed ones)."""
+    if quantity.range is not None:
+        lo, hi = quantity.range
+        return float(lo), float(hi)
     m = max(1.0, float(np.max(np.abs(values)))) if np.size(values) else 1.0
     return -m, m
 
 
 def ranges(trace) -> dict[str, tuple[float, float]]:
-    """Every quantity's range for one layer's trace (a GateTrace)."""
-    return {q.name: quantity_range(q, trace[q.name]) for q in trace.spec.quantities}
+    """Every quantity's range for one layer's trace (a GateTrace), by name."""
+    return {q.name: colour_range(q, trace[q.name]) for q in trace.spec.quantities}
 
 
-def colour_of(v: float, lo: float, hi: float) -> str:
-    """The colour of v on the maps' scale for the range lo..hi: the gate scale for 0..1, else the signed one."""
-    if lo >= 0:
+def colour_of(v: float, lo: float, hi: float, scale: str | None = None) -> str:
+    """The colour of v on a map's scale over lo..hi (the scale of colourscale(quantity); without one, the gate
+    scale for a range from 0 up, else the signed scale, white at 0)."""
+    if scale is None:
+        scale = GATE_SCALE if lo >= 0 else SIGNED_SCALE
+    if scale == GATE_SCALE:
         return sample_colorscale(GATE_SCALE, [float(np.clip((v - lo) / (hi - lo), 0, 1))])[0]
-    return sample_colorscale(SIGNED_SCALE, [float(np.clip((v / hi + 1) / 2, 0, 1))])[0]
-
-
-def c_limit(trace: GateTrace) -> float:
-    """The C maps' range is ±this: at least 1, else the largest |C| of the trace."""
-    return max(1.0, float(np.max(np.abs(trace.c))))
-
-
-def value_range(gate: str, c_max: float) -> tuple[float, float]:
-    """The fixed range of a gate or state: 0..1 for i, f, o; ±c_max for c; -1..1 for g and h."""
-    if gate in SIGMOID_GATES:
-        return 0.0, 1.0
-    if gate == "c":
-        return -c_max, c_max
-    return -1.0, 1.0
-
-
-def colour_range(gate: str, trace: GateTrace) -> tuple[float, float]:
-    """The fixed colour range of a gate's or a state's map for this trace."""
-    return value_range(gate, c_limit(trace) if gate == "c" else 1.0)
-
-
-def value_colour(v: float, signed: bool, c_max: float = 1.0) -> str:
-    """The colour of a value on the maps' scales: signed values over ±c_max, gates over 0..1."""
-    if signed:
-        return sample_colorscale(SIGNED_SCALE, [float(np.clip((v / c_max + 1) / 2, 0, 1))])[0]
-    return sample_colorscale(GATE_SCALE, [float(np.clip(v, 0, 1))])[0]
+    m = max(abs(lo), abs(hi))
+    return sample_colorscale(SIGNED_SCALE, [float(np.clip((v / m + 1) / 2, 0, 1))])[0]

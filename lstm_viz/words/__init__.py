@@ -1,4 +1,4 @@
-"""Every sentence a user reads that is not built from numbers, one catalogue per language (`en`).
+"""Every sentence a user reads, one catalogue per language (`en`): templates take their numbers as parameters.
 
-from lstm_viz.words.en import INTRO, EQUATIONS_LATEX
+from lstm_viz.words.en import INTRO, SENTENCES
 """

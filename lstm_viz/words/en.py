@@ -15,21 +15,19 @@ Every number in this app comes from a NumPy implementation of exactly these equa
 checked against PyTorch to 12 decimal places.
 """
 
-# (label, LaTeX), gate order i, f, g, o, then c and h.
-EQUATIONS_LATEX = [
-    ("input gate", r"i_t = \sigma(W_{xi} x_t + W_{hi} h_{t-1} + b_i)"),
-    ("forget gate", r"f_t = \sigma(W_{xf} x_t + W_{hf} h_{t-1} + b_f)"),
-    ("candidate cell state C̃ (g)", r"g_t = \tanh(W_{xg} x_t + W_{hg} h_{t-1} + b_g)"),
-    ("output gate", r"o_t = \sigma(W_{xo} x_t + W_{ho} h_{t-1} + b_o)"),
-    ("cell state C", r"c_t = f_t \odot c_{t-1} + i_t \odot g_t"),
-    ("hidden state", r"h_t = o_t \odot \tanh(c_t)"),
-]
-
-# One plain sentence per quantity of any cell, by its kind (the cell's declaration gives title and role).
+# One plain sentence per quantity of any cell, by its kind (the cell's declaration gives title and role),
+# then, for a gate, what it does to the products it is a factor of (from the declaration's sum_of).
 SENTENCES = {
     "gate": "The {title} {symbol} of unit {unit} is {value} ({pct} open): {role}.",
+    "gate_use": " It passes {share} of {other} into the {target}: {before} becomes {after}.",
+    "gate_use_complement": " Its complement 1 − {symbol} = {complement} passes {share} of {other} into the {target}: "
+    "{before} becomes {after}.",
+    "gate_reset": " It scales the part of h_{{t-1}} that the {target} reads by {value}.",
     "candidate": "Reading {token}, the {title} proposes {value} for unit {unit}: {role}.",
     "state_moves": "The {title} of unit {unit} goes {direction}, from {before} to {value}: {role}.",
     "state_stays": "The {title} of unit {unit} stays at about {value}: {role}.",
     "state_new": "The {title} of unit {unit} is {value}: {role}.",
 }
+# How a factor of a product is named in a sentence: the quantity's title, at t-1, through an activation.
+FACTOR_PREV = "the previous {title}"
+FACTOR_FN = "{fn} of the {title}"

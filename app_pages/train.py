@@ -5,6 +5,8 @@ import json
 import streamlit as st
 
 from lstm_viz import explain, tasks
+from lstm_viz.core import cells
+from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
 from lstm_viz.training.jobs import TrainingJob  # torch: this is the one page that imports it
@@ -39,6 +41,12 @@ def config_ui():
     Returns a TrainConfig when Start is pressed, else None."""
     key = f"_{task.name}"
     with st.form("config", border=True):
+        c = st.columns([2, 1, 1])
+        names = cells.names()
+        cell = c[0].selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
+                              key="cfg_cell" + key)  # fmt: skip
+        layers = c[1].number_input("Layers", 1, MAX_LAYERS, 1, key="cfg_layers" + key,
+                                   help="A stack: layer l+1 reads layer l's h.")  # fmt: skip
         c = st.columns(4)
         hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden" + key)
         seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
@@ -46,7 +54,9 @@ def config_ui():
         batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch" + key)
         c = st.columns(4)
         lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr" + key)
-        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key)
+        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key,
+                                 help="Added to b_f of every layer; a cell without a forget gate of its own (GRU, "
+                                 "plain RNN, NFG, CIFG) ignores it.")  # fmt: skip
         seed = c[2].number_input("Seed", 0, 10_000, 0, key="cfg_seed" + key)
         c[3].markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
@@ -54,7 +64,7 @@ def config_ui():
         return None
     return default.replace(
         hidden_size=int(hidden), seq_len=int(seq_len), steps=int(steps), batch_size=int(batch), lr=float(lr),
-        forget_bias=float(bias), seed=int(seed),
+        forget_bias=float(bias), seed=int(seed), cell=cell, num_layers=int(layers),
     )  # fmt: skip
 
 

@@ -5,7 +5,8 @@
 One run; each number is the median of 15 timed calls after 2 warm-ups; torch uses 2 threads (this
 machine's cores) and no autograd. `numpy` is lstm_viz.forward, the forward the step-through page shows
 (core/cells/<cell>.py, one equation a line); `torch` is nn.LSTM / nn.GRU / nn.RNN (lstm_viz.to_torch)
-on the same weights; ratio = numpy / torch (below 1: the readable NumPy is faster).
+on the same weights; ratio = numpy / torch (below 1: the readable NumPy is faster). For the LSTM,
+`fast` is lv.reference.forward, the allocation-free loop kept beside the readable one (tested equal).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def median_ms(fn) -> float:
 
 def main() -> None:
     torch.set_num_threads(2)
-    print(f"{'cell':<5} {'T':>5} {'H':>4} {'numpy ms':>9} {'torch ms':>9} {'ratio':>6}")
+    print(f"{'cell':<5} {'T':>5} {'H':>4} {'numpy ms':>9} {'torch ms':>9} {'ratio':>6} {'fast ms':>8} {'ratio':>6}")
     for cell in ("lstm", "gru", "rnn"):
         for T in (100, 1000):
             for H in (16, 128):
@@ -52,7 +53,12 @@ def main() -> None:
 
                 a = median_ms(lambda p=p, xs=xs: lv.forward(p, xs))
                 b = median_ms(run_torch)
-                print(f"{cell:<5} {T:>5} {H:>4} {a:>9.2f} {b:>9.2f} {a / b:>6.2f}")
+                fast = ""
+                if cell == "lstm":
+                    lp = lv.LSTMParams(p.layers[0]["W_x"], p.layers[0]["W_h"], p.layers[0]["b"])
+                    c = median_ms(lambda lp=lp, xs=xs: lv.reference.forward(lp, xs))
+                    fast = f" {c:>8.2f} {c / b:>6.2f}"
+                print(f"{cell:<5} {T:>5} {H:>4} {a:>9.2f} {b:>9.2f} {a / b:>6.2f}{fast}")
 
 
 if __name__ == "__main__":

@@ -153,7 +153,7 @@ def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
     unit = int(re.search(r"[?&]unit=(\d+)", tab.url).group(1))
     assert 3 <= t <= 9 and 0 <= unit < 16  # 45% across 15 steps; rows 30% down of 16 units
     assert "task=counting" in tab.url and "seq=2" in tab.url  # the view the click came from
-    assert tab.get_by_text(re.compile(r"^Count the a's · model: pre-trained preset")).count() == 1
+    assert tab.get_by_text(re.compile(r"^Count the a's · LSTM · model: pre-trained preset")).count() == 1
     tab.wait_for_selector(f"text=/^t = {t}, reading/", timeout=30_000)
     tab.screenshot(path=ARTIFACTS / "heatmap-click-to-step.png")
 
@@ -188,7 +188,7 @@ def test_train_remember_first_live_then_step_through_the_trained_model(server, t
     tab.get_by_role("link", name="Step through").click()
     tab.wait_for_url(re.compile(r"/step\?.*model=session"), timeout=30_000)
     settle(tab)
-    assert tab.get_by_text(re.compile(r"^Remember the first symbol · model: trained in this session")).count() == 1
+    assert tab.get_by_text(re.compile(r"^Remember the first symbol · LSTM · model: trained in this session")).count() == 1
     tab.wait_for_selector(".katex", timeout=30_000)
     tab.screenshot(path=ARTIFACTS / "step-trained-model.png")
 
@@ -199,6 +199,6 @@ def test_a_deep_link_as_a_fresh_servers_first_request_opens_that_page(fresh_serv
     open_page(tab, f"{fresh_server}/step?task=counting&t=3")
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert tab.locator("h1").first.inner_text() == "Step through"
-    assert tab.get_by_text(re.compile(r"^Count the a's · model: pre-trained preset")).count() == 1
+    assert tab.get_by_text(re.compile(r"^Count the a's · LSTM · model: pre-trained preset")).count() == 1
     tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
     assert "t=3" in tab.url and "task=counting" in tab.url

@@ -14,6 +14,12 @@ def test_library_api_example_runs(tmp_path, monkeypatch):
     assert (tmp_path / "trace.npz").exists()
 
 
+def test_every_cell_example_runs():
+    section = README.split("### Every cell and stack", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})
+
+
 def test_tasks_example_runs():
     section = README.split("## Tasks and live training", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)

@@ -18,14 +18,17 @@ def test_a_sequence_key_has_the_old_format_and_a_bad_one_is_named():
 
 
 def test_link_query_names_the_whole_view():
-    view = View("counting", str(SeqRef.seed(4)), "random", 7, presenter=False)
+    view = View("counting", str(SeqRef.seed(4)), "random", 7, presenter=False, cell="gru", num_layers=2, layer=1)
     assert link_query(view, t=3, unit=1) == {
         "task": "counting",
+        "cell": "gru",
         "model": "random",
         "seq": "4",
         "mseed": "7",
+        "layers": "2",
+        "layer": "1",
         "t": "3",
         "unit": "1",
     }
     own = View("brackets", str(SeqRef.text("(())")), "preset", 0, presenter=True)
-    assert link_query(own) == {"task": "brackets", "model": "preset", "text": "(())"}
+    assert link_query(own) == {"task": "brackets", "cell": "lstm", "model": "preset", "text": "(())"}

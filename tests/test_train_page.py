@@ -30,7 +30,12 @@ def start(at, **values):
     task = at.session_state["task"]
     for key, value in values.items():
         name = f"{key}_{task}"  # the form's widgets are kept per task
-        widget = at.select_slider(key=name) if key == "cfg_lr" else at.number_input(key=name)
+        if key == "cfg_lr":
+            widget = at.select_slider(key=name)
+        elif key == "cfg_cell":
+            widget = at.selectbox(key=name)
+        else:
+            widget = at.number_input(key=name)
         widget.set_value(value)
     button(at, "Start training").click().run()
     assert not at.exception, at.exception
@@ -83,6 +88,24 @@ def test_the_trained_model_goes_to_the_step_through_page_and_no_other_session_se
     assert line.endswith(f"{{{explain.num(tr.f[0, 0])}}}")
     other = AppTest.from_file("../app.py", default_timeout=60).run()
     assert RUNS not in other.session_state and "session" not in other.radio(key="model").options
+
+
+def test_a_gru_stack_trains_and_its_gates_are_shown_on_the_step_through_page():
+    at = train_page("counting")
+    start(at, cfg_cell="gru", cfg_layers=2, cfg_steps=150, cfg_hidden=6)
+    assert at.session_state[JOB].config.cell == "gru" and at.session_state[JOB].config.num_layers == 2
+    finish(at)
+    run = at.session_state[RUNS][-1]
+    assert run.model.cell == "gru" and run.model.num_layers == 2 and "gru x2" in run.label
+    button(at, "Inspect it on the other pages").click().run()
+    at.switch_page("app_pages/step.py").run()
+    assert not at.exception and at.session_state["model"] == "session" and at.session_state["cell"] == "gru"
+    task = tasks.get("counting")
+    x, _ = task.make_batch(1, task.default_config().seq_len, np.random.default_rng(0))
+    layer = run.model.trace(x[0]).layers[0]  # the layer shown first: layer 0
+    lines = [e.value for e in at.latex]
+    assert lines[0].strip("$\n").endswith(f"{{{explain.num(layer['r'][0, 0])}}}")  # r_t[0] of the GRU
+    assert len(lines) == 2 * len(layer.spec.names)  # r, z, n, h, separated and concatenated
 
 
 def test_stop_ends_the_training_early_and_keeps_the_model():

@@ -86,7 +86,7 @@ def test_trained_weights_give_the_same_hidden_states_in_numpy_and_torch():
     x, _ = task.make_batch(4, 12, np.random.default_rng(9))
     model = build_model(result.params, *result.head, seq2seq=True, device="cpu", dtype=torch.float64)
     with torch.no_grad():
-        hs, _ = model.lstm(torch.tensor(x))
+        hs, _ = model.rnn(torch.tensor(x))
         out = model(torch.tensor(x)).numpy()
     tr = reference.forward(result.params, x)
     assert np.max(np.abs(hs.numpy() - tr.h)) <= 1e-12

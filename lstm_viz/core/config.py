@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, replace
 
 @dataclass(frozen=True)
 class TrainConfig:
+    cell: str = "lstm"  # any name of lstm_viz.core.cells.names(): "lstm", "gru", "rnn", "lstm_nfg", ...
+    num_layers: int = 1  # 1 to 3: a stack, layer l+1 reads layer l's h
     hidden_size: int = 16
     seq_len: int = 20
     batch_size: int = 64

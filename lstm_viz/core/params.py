@@ -193,6 +193,10 @@ class CellParams:
     def input_size(self) -> int:
         return self.layers[0]["W_x"].shape[2]
 
+    def arrays(self) -> tuple[np.ndarray, ...]:
+        """Every block of every layer, bottom layer first, in the spec's block order."""
+        return tuple(layer[b.name] for layer in self.layers for b in self.spec.blocks)
+
     def allclose(self, other: CellParams, atol: float = 0.0) -> bool:
         if self.spec != other.spec or self.num_layers != other.num_layers:
             return False
@@ -248,3 +252,14 @@ def random_params(
             layer["b"][spec.weighted.index("f")] += forget_bias
         layers.append(layer)
     return CellParams(spec, tuple(layers))
+
+
+def as_lstm_params(p) -> LSTMParams:
+    """An LSTMParams as it is, or a one-layer standard LSTM's CellParams as one; else a ValueError naming it."""
+    if isinstance(p, LSTMParams):
+        return p
+    if isinstance(p, CellParams) and p.spec == cells.spec("lstm") and p.num_layers == 1:
+        layer = p.layers[0]
+        return LSTMParams(layer["W_x"], layer["W_h"], layer["b"])
+    what = f"a {p.spec.key} with {p.num_layers} layer(s)" if isinstance(p, CellParams) else type(p).__name__
+    raise ValueError(f"params: this function runs one standard LSTM layer, got {what}; lstm_viz.forward runs any")

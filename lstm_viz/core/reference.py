@@ -27,7 +27,7 @@ import numpy as np
 
 from lstm_viz.core import cells
 from lstm_viz.core.checks import as_array, check_inputs
-from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.params import LSTMParams, as_lstm_params
 from lstm_viz.core.trace import GateTrace
 
 LSTM = cells.spec("lstm")
@@ -63,6 +63,7 @@ def forward(p: LSTMParams, xs, h0=None, c0=None) -> GateTrace:
     one σ covers three gates. Every result is written straight into the record (time-major),
     and the trace's fields are views of it: no copies, no fresh pages after the loop.
     """
+    p = as_lstm_params(p)
     xb, h0, c0, batched = check_inputs(p, xs, h0, c0)  # (B, T, D), (B, H), (B, H)
     B, T, _ = xb.shape
     H = p.hidden_size
@@ -141,6 +142,7 @@ def backward(p: LSTMParams, trace: GateTrace, dh) -> LSTMGrads:
         dW_x += dz_t x_tᵀ   dW_h += dz_t h_{t-1}ᵀ   db += dz_t
         dx_t  = W_xᵀ dz_t   dh_next = W_hᵀ dz_t     dc_next = dc_t ⊙ f_t
     """
+    p = as_lstm_params(p)
     dh = as_array("dh", dh, trace.h.shape)
     batched = trace.batched
     H, D = p.hidden_size, p.input_size

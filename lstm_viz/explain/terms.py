@@ -39,6 +39,7 @@ class GateTerms:
     h_dot: float = 0.0  # W_h[row, k] · h_{t-1} alone (a GRU's candidate: before r multiplies it)
     reset: float | None = None  # a GRU's candidate: r[k]
     recurrent_bias: float = 0.0  # a GRU's candidate: b_hn[k]
+    peephole: str = ""  # "prev" (w ⊙ c_{t-1}) or "now" (w ⊙ c_t) when the quantity has a peephole
 
 
 def unit_terms(spec: CellSpec, layer: Mapping[str, np.ndarray], step: GateStep, unit: int) -> dict[str, GateTerms]:
@@ -63,7 +64,7 @@ def unit_terms(spec: CellSpec, layer: Mapping[str, np.ndarray], step: GateStep, 
             c = step.prev["c"] if q.peephole == "prev" else step["c"]
             peep = float(layer["w_c"][q.peephole_row, unit] * c[unit])
         out[name] = GateTerms(name, x_part, h_part, float(layer["b"][row, unit]), float(step.pre[row, unit]),
-                              float(step[name][unit]), q.activation, peep, h_dot, reset, rbias)  # fmt: skip
+                              float(step[name][unit]), q.activation, peep, h_dot, reset, rbias, q.peephole)  # fmt: skip
     return out
 
 
@@ -116,6 +117,14 @@ def applied(activation: str, pre: float) -> str:
     return rf"{latex}({num(pre)})" if latex else num(pre)
 
 
+def peephole_latex(t: GateTerms) -> str:
+    """The peephole's term, w_c ⊙ c_{t-1} (into i, f) or w_c ⊙ c_t (into o), with its number; "" without one."""
+    if not t.peephole:
+        return ""
+    c = "c_{t-1}" if t.peephole == "prev" else "c_t"
+    return rf" \underbrace{{{signed(t.peep)}}}_{{w_{{c{t.gate}}} \odot {c}}}"
+
+
 def latex_separated(t: GateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
     """i_t[k] = σ(W_xi x_t + W_hi h_{t-1} + b_i) with the numbers: one line (a GRU's candidate with r, a peephole)."""
     g = t.gate
@@ -128,7 +137,7 @@ def latex_separated(t: GateTerms, unit: int, colours: Mapping[str, str] | None =
     else:
         recurrent = rf"\underbrace{{{signed(t.h_part)}}}_{{W_{{h{g}}} h_{{t-1}}}}"
         bias = rf"\underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
-    peep = rf" \underbrace{{{signed(t.peep)}}}_{{w_{{c{g}}} \odot c}}" if t.peep else ""
+    peep = peephole_latex(t)
     terms = rf"\underbrace{{{num(t.x_part)}}}_{{W_{{x{g}}} x_t}} {recurrent}{peep} {bias}"
     return rf"{lhs} = {wrap(t.activation, terms)} = {applied(t.activation, t.pre)} = {value}"
 
@@ -142,7 +151,7 @@ def latex_concatenated(t: GateTerms, unit: int, colours: Mapping[str, str] | Non
     lhs = coloured(g, rf"{g}_{{t}}[{unit}]", colours)
     value = coloured(g, num(t.value), colours)
     dot = t.x_part + t.h_part
-    peep = rf" \underbrace{{{signed(t.peep)}}}_{{w_{{c{g}}} \odot c}}" if t.peep else ""
+    peep = peephole_latex(t)
     body = (
         rf"\underbrace{{{num(dot)}}}_{{W_{g} \cdot [h_{{t-1}},\, x_t]}}{peep} \underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
     )
@@ -158,28 +167,32 @@ def factor_value(f: Factor, step: GateStep, unit: int) -> float:
 
 def latex_derived(spec: CellSpec, name: str, step: GateStep, unit: int,
                   colours: Mapping[str, str] | None = None) -> str:  # fmt: skip
-    """A derived quantity from its declaration with the numbers in it, e.g.
-    c_t[k] = f × c_{t-1} + i × g = 0.905 × 1.2 + 0.3 × (−0.5) = 1.086 − 0.150 = 0.936."""
+    """A derived quantity from its declaration (sum_of) with the numbers in it, each under its symbol, e.g.
+    c_t[k] = f_t × c_{t-1} + i_t × g_t = 0.905 × 1.200 + 0.300 × (−0.500) = 1.086 − 0.150 = 0.936."""
     q = spec[name]
     k = unit
 
     def shown(f: Factor) -> str:
         v = float((step.prev[f.name] if f.prev else step[f.name])[k])
-        body = coloured(f.name, factor(v), colours) if not f.prev else factor(v)
+        symbol = f"{spec[f.name].latex}_{{t-1}}" if f.prev else f"{spec[f.name].latex}_t"
+        body = rf"\underbrace{{{factor(v)}}}_{{{symbol}}}"
+        body = coloured(f.name, body, colours) if not f.prev else body
         if f.fn:
             body = rf"{act_latex(f.fn)}({body})"
         return rf"(1 - {body})" if f.one_minus else body
 
     products = [r" \times ".join(shown(f) for f in term) for term in q.sum_of]
     values = [float(np.prod([factor_value(f, step, k) for f in term])) for term in q.sum_of]
-    lhs = coloured(name, rf"{name}_{{t}}[{k}]", colours)
-    value = coloured(name, num(float(step[name][k])), colours)
-    line = rf"{lhs} = " + " + ".join(products)
+    lhs = coloured(name, rf"{q.latex}_{{t}}[{k}]", colours)
+    final = num(float(step[name][k]))
+    value = coloured(name, final, colours)
+    steps = [" + ".join(products)]
+    if any(f.fn or f.one_minus for term in q.sum_of for f in term):  # the factors worked out: tanh(c), 1 - z
+        steps.append(" + ".join(r" \times ".join(factor(factor_value(f, step, k)) for f in term) for term in q.sum_of))
     if len(values) > 1:  # the products' values, then their sum
-        line += " = " + num(values[0]) + "".join(f" {signed(v)}" for v in values[1:])
-    elif any(f.fn or f.one_minus for f in q.sum_of[0]):  # the factors' values, e.g. tanh(c) worked out
-        line += " = " + r" \times ".join(factor(factor_value(f, step, k)) for f in q.sum_of[0])
-    return rf"{line} = {value}"
+        steps.append(num(values[0]) + "".join(f" {signed(v)}" for v in values[1:]))
+    steps = [part for part in steps if part != final]
+    return rf"{lhs} = " + " = ".join(steps) + rf" = {value}"
 
 
 def equation_lines(spec: CellSpec, layer, step: GateStep, unit: int, form: str = "separated",

@@ -1,7 +1,10 @@
 """Weights files: a TrainedModel and its TrainConfig as safetensors, never a pickle.
 
-A file holds five float32 tensors, W_x (4, H, D), W_h (4, H, H), b (4, H), W_out (K, H) and
-b_out (K,), and string metadata: the format tag, the task's name and the config as JSON.
+A file ("lstm-viz/2") holds float32 tensors, one per parameter block of each layer of the cell
+("l0.W_x", "l0.W_h", "l0.b", a GRU's "l0.b_hn", ...) and the read-out W_out (K, H), b_out (K,), and
+string metadata: the format tag, the task's name, the cell's key (spec.key: "gru",
+"lstm(activation=relu)"), the number of layers and the config as JSON. Files of the first format
+("lstm-viz/1": W_x (4, H, D), W_h (4, H, H), b (4, H), W_out, b_out) open as a one-layer LSTM.
 `from_bytes` is written for files from strangers (uploads): it checks the size, the header,
 the names, dtypes and shapes against the task, and that every number is finite, and answers a
 bad file with a ValueError that names the problem. Nothing here can execute code from a file.
@@ -17,28 +20,32 @@ from pathlib import Path
 import numpy as np
 
 from lstm_viz import tasks
+from lstm_viz.core import cells
 from lstm_viz.core.config import TrainConfig
-from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
 
-FORMAT = "lstm-viz/1"
+FORMAT = "lstm-viz/2"
+FORMAT_V1 = "lstm-viz/1"
 MAX_BYTES = 2_000_000  # an upload larger than this is refused before it is read (H = 256 is about 1.1 MB)
 MAX_HIDDEN = 256
 TENSORS = ("W_x", "W_h", "b", "W_out", "b_out")
 
 
-def to_bytes(model: TrainedModel, config: TrainConfig | None = None) -> bytes:
+def to_bytes(model: TrainedModel, config: TrainConfig | None = None, extra: dict[str, str] | None = None) -> bytes:
     from safetensors.numpy import save
 
     p = model.params
-    arrays = dict(zip(TENSORS, (p.W_x, p.W_h, p.b, model.W_out, model.b_out)))
+    arrays = {f"l{n}.{k}": v for n, layer in enumerate(p.layers) for k, v in layer.items()}
+    arrays |= {"W_out": model.W_out, "b_out": model.b_out}
     tensors = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in arrays.items()}
-    metadata = {"format": FORMAT, "task": model.task, "config": json.dumps(config.to_dict() if config else {})}
+    metadata = {"format": FORMAT, "task": model.task, "cell": p.spec.key, "num_layers": str(p.num_layers),
+                "config": json.dumps(config.to_dict() if config else {})} | (extra or {})  # fmt: skip
     return save(tensors, metadata=metadata)
 
 
-def save(path: str | Path, model: TrainedModel, config: TrainConfig | None = None) -> None:
-    Path(path).write_bytes(to_bytes(model, config))
+def save(path: str | Path, model: TrainedModel, config: TrainConfig | None = None, **extra: str) -> None:
+    Path(path).write_bytes(to_bytes(model, config, extra))
 
 
 def load(path: str | Path) -> tuple[TrainedModel, TrainConfig | None]:
@@ -49,24 +56,66 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     """The model (float64 NumPy) and its config (None if the file has none) from a weights file's bytes."""
     metadata = read_header(data, max_bytes)
     task = task_of(metadata)
+    spec, num_layers = cell_of(metadata)
     from safetensors.numpy import load as load_tensors
 
     try:
         arrays = load_tensors(bytes(data))
     except Exception as err:  # the Rust reader's errors: truncated data, bad offsets, unknown dtypes
         raise ValueError(f"not a readable safetensors file ({err})") from None
-    missing = [k for k in TENSORS if k not in arrays]
+    if metadata.get("format") == FORMAT_V1:  # one LSTM layer, blocks without a layer prefix
+        arrays = {(f"l0.{k}" if k in ("W_x", "W_h", "b") else k): v for k, v in arrays.items()}
+    want = expected_shapes(arrays, spec, num_layers, task)
+    missing = [k for k in want if k not in arrays]
     if missing:
-        raise ValueError(f"missing tensors {', '.join(missing)}: expected {', '.join(TENSORS)}")
-    for name in TENSORS:
+        raise ValueError(f"missing tensors {', '.join(missing)}: a {spec.key} with {num_layers} layer(s) has "
+                         f"{', '.join(want)}")  # fmt: skip
+    extra = sorted(set(arrays) - set(want))
+    if extra:
+        raise ValueError(f"tensor {extra[0]}: not a parameter of a {spec.key} with {num_layers} layer(s)")
+    for name, shape in want.items():
         if arrays[name].dtype.kind != "f":
             raise ValueError(f"{name}: expected floating-point numbers, got {arrays[name].dtype}")
+        if arrays[name].shape != shape:
+            raise ValueError(f"{name}: expected shape {shape} for a {spec.key} on task {task.name}, "
+                             f"got {arrays[name].shape}")  # fmt: skip
         if not np.all(np.isfinite(arrays[name])):
             raise ValueError(f"{name}: contains NaN or infinite values")
-    check_shapes(arrays, task)
-    params = LSTMParams(*(arrays[k].astype(np.float64) for k in ("W_x", "W_h", "b")))
-    model = TrainedModel(task.name, params, arrays["W_out"].astype(np.float64), arrays["b_out"].astype(np.float64))
+    layers = tuple(
+        {b.name: arrays[f"l{n}.{b.name}"].astype(np.float64) for b in spec.blocks} for n in range(num_layers)
+    )
+    model = TrainedModel(task.name, CellParams(spec, layers), arrays["W_out"].astype(np.float64),
+                         arrays["b_out"].astype(np.float64))  # fmt: skip
     return model, config_of(metadata)
+
+
+def cell_of(metadata: dict[str, str]):
+    """The cell's spec and the number of layers a file declares (a first-format file: one LSTM layer)."""
+    if metadata.get("format") == FORMAT_V1:
+        return cells.spec("lstm"), 1
+    spec = cells.from_key(str(metadata.get("cell", ""))[:100])
+    try:
+        num_layers = int(metadata.get("num_layers", ""))
+    except ValueError:
+        raise ValueError(f"num_layers: {str(metadata.get('num_layers'))[:20]!r} is not a whole number") from None
+    if not 1 <= num_layers <= MAX_LAYERS:
+        raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {num_layers}")
+    return spec, num_layers
+
+
+def expected_shapes(arrays: dict[str, np.ndarray], spec, num_layers: int, task) -> dict[str, tuple[int, ...]]:
+    """Every tensor's shape for this cell, these layers and this task; H is read from l0.W_h (bounded first)."""
+    W_h = arrays.get("l0.W_h")
+    if W_h is None or W_h.ndim != 3 or W_h.shape[1] != W_h.shape[2]:
+        got = None if W_h is None else W_h.shape
+        raise ValueError(f"l0.W_h: expected shape ({len(spec.weighted)}, H, H) for a {spec.key}, got {got}")
+    H, D, K = W_h.shape[1], task.input_size, task.output_size
+    if not 1 <= H <= MAX_HIDDEN:
+        raise ValueError(f"hidden size {H}: expected 1 to {MAX_HIDDEN}")
+    want = {}
+    for n in range(num_layers):
+        want |= {f"l{n}.{k}": shape for k, shape in spec.shapes(D if n == 0 else H, H).items()}
+    return want | {"W_out": (K, H), "b_out": (K,)}
 
 
 def read_header(data: bytes, max_bytes: int) -> dict[str, str]:
@@ -88,7 +137,7 @@ def read_header(data: bytes, max_bytes: int) -> dict[str, str]:
     if not isinstance(header, dict):
         raise ValueError("not a safetensors file: its header is not a JSON object")
     metadata = header.get("__metadata__") or {}
-    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT:
+    if not isinstance(metadata, dict) or metadata.get("format") not in (FORMAT, FORMAT_V1):
         raise ValueError(f"a safetensors file, but not one written by lstm-viz (no format tag {FORMAT!r})")
     return metadata
 
@@ -110,21 +159,6 @@ def task_of(metadata: dict[str, str]):
     if name not in tasks.names():
         raise ValueError(f"unknown task {str(name)[:40]!r}: expected one of {', '.join(tasks.names())}")
     return tasks.get(name)
-
-
-def check_shapes(arrays: dict[str, np.ndarray], task) -> None:
-    W_h = arrays["W_h"]
-    if W_h.ndim != 3 or W_h.shape[0] != 4 or W_h.shape[1] != W_h.shape[2]:
-        raise ValueError(f"W_h: expected shape (4, H, H), got {W_h.shape}")
-    H, D, K = W_h.shape[1], task.input_size, task.output_size
-    if not 1 <= H <= MAX_HIDDEN:
-        raise ValueError(f"hidden size {H}: expected 1 to {MAX_HIDDEN}")
-    want = {"W_x": (4, H, D), "b": (4, H), "W_out": (K, H), "b_out": (K,)}
-    for name, shape in want.items():
-        if arrays[name].shape != shape:
-            raise ValueError(
-                f"{name}: expected shape {shape} for task {task.name} with hidden size {H}, got {arrays[name].shape}"
-            )
 
 
 def config_of(metadata: dict[str, str]) -> TrainConfig | None:

@@ -1,4 +1,4 @@
-"""The model that trains: nn.LSTM followed by a linear read-out."""
+"""The model that trains: a recurrent stack of any cell followed by a linear read-out."""
 
 from __future__ import annotations
 
@@ -6,34 +6,59 @@ import numpy as np
 import torch
 from torch import nn
 
-from lstm_viz.core.params import LSTMParams
-from lstm_viz.torch_backend.convert import load_params_into, params_from_module
+from lstm_viz.core import cells
+from lstm_viz.core.params import CellParams, as_cell_params
+from lstm_viz.core.spec import CellSpec
+from lstm_viz.torch_backend.cells import TORCH_CLASSES, CellStack, from_torch, load_into
 from lstm_viz.torch_backend.devices import resolve_device
 from lstm_viz.torch_backend.traced import _tensor
 
 
 class SequenceModel(nn.Module):
-    """nn.LSTM followed by a linear read-out.
+    """A recurrent stack of any cell followed by a linear read-out on the top layer's h.
 
+    The stack is torch's own nn.LSTM / nn.GRU / nn.RNN (cuDNN on a GPU) where torch has the cell with
+    these options, else the explicit CellStack; batch-first (B, T, D) either way.
     seq2seq=False: one output per sequence, read from the last hidden state  -> (B, output_size)
     seq2seq=True:  one output per step                                       -> (B, T, output_size)
     """
 
-    def __init__(self, input_size: int, hidden_size: int, output_size: int, seq2seq: bool = False):
+    def __init__(self, input_size: int, hidden_size: int, output_size: int, seq2seq: bool = False,
+                 cell: str | CellSpec = "lstm", num_layers: int = 1, seed: int = 0):  # fmt: skip
         super().__init__()
-        self.seq2seq = seq2seq
-        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True)
+        spec = cell if isinstance(cell, CellSpec) else cells.spec(cell)
+        self.spec, self.seq2seq = spec, seq2seq
+        if spec.torch_class:
+            kw = {"nonlinearity": spec.option("activation")} if spec.family == "rnn" else {}
+            self.rnn = TORCH_CLASSES[spec.torch_class](input_size, hidden_size, num_layers=num_layers,
+                                                       batch_first=True, **kw)  # fmt: skip
+        else:
+            self.rnn = CellStack(spec, input_size, hidden_size, num_layers, batch_first=True, seed=seed)
         self.head = nn.Linear(hidden_size, output_size)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        hs, _ = self.lstm(x)  # (B, T, H)
+        hs, _ = self.rnn(x)  # (B, T, H): the top layer's h
         return self.head(hs if self.seq2seq else hs[:, -1])
 
-    def lstm_params(self) -> LSTMParams:
-        return params_from_module(self.lstm)
+    def recurrent_params(self) -> CellParams:
+        return from_torch(self.rnn)
 
-    def load_lstm_params(self, p: LSTMParams) -> None:
-        load_params_into(self.lstm, p)
+    def load_recurrent_params(self, p) -> None:
+        load_into(self.rnn, p)
+
+    def add_forget_bias(self, value: float) -> None:
+        """Add `value` to b_f of every layer (a cell without a forget gate of its own: nothing)."""
+        if "f" not in self.spec.weighted:
+            return
+        row = self.spec.weighted.index("f")
+        with torch.no_grad():
+            if isinstance(self.rnn, CellStack):
+                for layer in self.rnn.layers:
+                    layer["b"][row] += value
+            else:
+                H = self.rnn.hidden_size
+                for n in range(self.rnn.num_layers):
+                    getattr(self.rnn, f"bias_ih_l{n}")[row * H : (row + 1) * H] += value
 
     def head_weights(self) -> tuple[np.ndarray, np.ndarray]:
         """The read-out as NumPy: W_out (output_size, H), b_out (output_size,)."""
@@ -48,11 +73,12 @@ class SequenceModel(nn.Module):
             self.head.bias.copy_(_tensor(b_out, self.head.bias.device, self.head.bias.dtype))
 
 
-def build_model(p: LSTMParams, W_out, b_out, seq2seq: bool, device=None, dtype=torch.float32) -> SequenceModel:
-    """A SequenceModel holding the given LSTM and read-out weights."""
+def build_model(p, W_out, b_out, seq2seq: bool, device=None, dtype=torch.float32) -> SequenceModel:
+    """A SequenceModel holding the given recurrent (CellParams or LSTMParams) and read-out weights."""
+    p = as_cell_params(p)
     W_out = np.asarray(W_out, dtype=np.float64)
-    model = SequenceModel(p.input_size, p.hidden_size, W_out.shape[0], seq2seq=seq2seq)
+    model = SequenceModel(p.input_size, p.hidden_size, W_out.shape[0], seq2seq, p.spec, p.num_layers)
     model = model.to(device=resolve_device(device), dtype=dtype)
-    model.load_lstm_params(p)
+    model.load_recurrent_params(p)
     model.load_head_weights(W_out, b_out)
     return model

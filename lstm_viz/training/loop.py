@@ -18,8 +18,9 @@ import numpy as np
 import torch
 from torch import nn
 
+from lstm_viz.core import cells
 from lstm_viz.core.config import TrainConfig
-from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.tasks import Task
 from lstm_viz.torch_backend import SequenceModel, resolve_device
@@ -47,13 +48,13 @@ class TrainResult:
     final_metric: float  # on a held-out batch
     reached_target: bool
     model: TrainedModel  # the trained LSTM and read-out, NumPy
-    snapshots: list[tuple[int, LSTMParams]] = field(repr=False)  # log-spaced, the first at step 0
+    snapshots: list[tuple[int, CellParams]] = field(repr=False)  # log-spaced, the first at step 0
     seconds: float
     device: str
     stopped_reason: str
 
     @property
-    def params(self) -> LSTMParams:
+    def params(self) -> CellParams:
         return self.model.params
 
     @property
@@ -70,6 +71,10 @@ def snapshot_steps(total: int, count: int = 20) -> list[int]:
 
 
 def validate(config: TrainConfig, task: Task) -> None:
+    if not isinstance(config.cell, str) or config.cell not in cells.names():
+        raise ValueError(f"cell: unknown cell {str(config.cell)[:40]!r}; expected one of {', '.join(cells.names())}")
+    if not isinstance(config.num_layers, int) or not 1 <= config.num_layers <= MAX_LAYERS:
+        raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {config.num_layers!r}")
     checks = [
         ("hidden_size", config.hidden_size >= 1),
         ("seq_len", config.seq_len >= task.min_len),
@@ -86,10 +91,9 @@ def validate(config: TrainConfig, task: Task) -> None:
 
 def build(task: Task, config: TrainConfig, device: torch.device) -> SequenceModel:
     torch.manual_seed(config.seed)
-    model = SequenceModel(task.input_size, config.hidden_size, task.output_size, seq2seq=task.kind.seq2seq)
-    H = config.hidden_size
-    with torch.no_grad():
-        model.lstm.bias_ih_l0[H : 2 * H] += config.forget_bias  # the forget gate's bias, b_f
+    model = SequenceModel(task.input_size, config.hidden_size, task.output_size, task.kind.seq2seq, config.cell,
+                          config.num_layers, seed=config.seed)  # fmt: skip
+    model.add_forget_bias(config.forget_bias)  # b_f of every layer, where the cell has a forget gate of its own
     return model.to(device)
 
 
@@ -102,7 +106,7 @@ def loss_fn(task: Task) -> Callable[[torch.Tensor, torch.Tensor], torch.Tensor]:
 
 def to_model(net: SequenceModel, task: Task) -> TrainedModel:
     W_out, b_out = net.head_weights()
-    return TrainedModel(task.name, net.lstm_params(), W_out, b_out)
+    return TrainedModel(task.name, net.recurrent_params(), W_out, b_out)
 
 
 def train(
@@ -133,7 +137,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
     params = list(net.parameters())
     last_good = [p.detach().clone() for p in params]
     due = set(snapshot_steps(config.steps))
-    snapshots = [(0, net.lstm_params())]
+    snapshots = [(0, net.recurrent_params())]
     history: list[tuple[int, float, float]] = []
     stopped_reason = f"finished all {config.steps} steps"
     if lr == 0.0:
@@ -182,7 +186,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
         metric = task.evaluate(out.detach().cpu().numpy(), y)
         history.append((step, loss_value, metric))
         if step in due:
-            snapshots.append((step, net.lstm_params()))
+            snapshots.append((step, net.recurrent_params()))
         now = time.perf_counter()
         if on_progress is not None and now - last_report >= PROGRESS_EVERY_S:
             on_progress(Progress(step, config.steps, loss_value, metric, now - t0))
@@ -196,7 +200,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
             for good, p in zip(last_good, params):
                 p.copy_(good)
     if snapshots[-1][0] != step:
-        snapshots.append((step, net.lstm_params()))
+        snapshots.append((step, net.recurrent_params()))
     final_metric = held_out_metric()
     reached = reached or task.reached(final_metric)
     seconds = time.perf_counter() - t0

@@ -1,9 +1,10 @@
 """The models and traces the pages show, cached and keyed by plain values (task name, seeds, model ids).
 
-A model is the task's pre-trained preset (loaded from its safetensors file, no torch), a random
-initialisation with a seed, or the model trained in this browser session (kept per user in
-st.session_state by the train-live page). A session model's id is a digest of its weights, so
-two different trainings never share a cache entry.
+A model is the task's pre-trained preset of a cell (loaded from its safetensors file, no torch), a
+random initialisation of any cell and 1 to 3 layers with a seed, or the model trained in this browser
+session (kept per user in st.session_state by the train-live page, one per task and cell). A model id
+names the cell, and a session model's id is a digest of its weights, so two different models never
+share a cache entry. Traces come from the readable NumPy cells (lstm_viz.forward, via the model).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import numpy as np
 import streamlit as st
 
 from lstm_viz import tasks
-from lstm_viz.core import reference
-from lstm_viz.core.params import LSTMParams
+from lstm_viz.core import cells
+from lstm_viz.core.params import random_params
 from lstm_viz.core.readout import TrainedModel
-from lstm_viz.core.trace import GateTrace
+from lstm_viz.core.trace import Trace
 from lstm_viz.io import presets
-from lstm_viz.ui.state import SESSION_MODELS, SeqRef
+from lstm_viz.ui.state import CELL, SESSION_MODELS, SeqRef
 
 MODEL_KINDS = ("preset", "random", "session")
 MODEL_LABELS = {
@@ -30,47 +31,71 @@ MODEL_LABELS = {
 
 
 @st.cache_resource(show_spinner=False)
-def preset_model(task_name: str) -> TrainedModel:
-    """The task's preset: shared by every session, read-only."""
-    return presets.load(task_name)[0]
+def preset_model(task_name: str, cell: str = "lstm") -> TrainedModel:
+    """The task's preset of this cell: shared by every session, read-only."""
+    return presets.load(task_name, cell)[0]
+
+
+@st.cache_data(show_spinner=False)
+def preset_reached(task_name: str, cell: str) -> bool:
+    """Whether the task's preset of this cell reached the target when it was built (a plain RNN's may not)."""
+    return presets.reached(task_name, cell)
+
+
+def preset_cells(task_name: str) -> list[str]:
+    """The cells that have a preset for the task."""
+    return presets.available(task_name)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def random_model(task_name: str, seed: int) -> TrainedModel:
-    """A random initialisation, as torch would make it (forget-gate bias as in the task's default config)."""
+def random_model(task_name: str, seed: int, cell: str = "lstm", num_layers: int = 1) -> TrainedModel:
+    """A random initialisation, as torch would make it (the forget-gate bias of the task's default config,
+    where the cell has a forget gate of its own)."""
     task = tasks.get(task_name)
     config = task.default_config()
     H = config.hidden_size
-    p = LSTMParams.random(task.input_size, H, seed=seed, forget_bias=config.forget_bias)
+    spec = cells.spec(cell)
+    bias = config.forget_bias if "f" in spec.weighted else 0.0
+    p = random_params(spec, task.input_size, H, num_layers=num_layers, seed=seed, forget_bias=bias)
     rng = np.random.default_rng([seed, 2])
     k = 1 / np.sqrt(H)
     return TrainedModel(task_name, p, rng.uniform(-k, k, (task.output_size, H)), rng.uniform(-k, k, task.output_size))
 
 
-def session_model(task_name: str) -> TrainedModel | None:
-    return st.session_state.get(SESSION_MODELS, {}).get(task_name)
+def session_model(task_name: str, cell: str) -> TrainedModel | None:
+    return st.session_state.get(SESSION_MODELS, {}).get((task_name, cell))
+
+
+def session_cells(task_name: str) -> list[str]:
+    """The cells of the models trained (or opened) in this session for the task."""
+    return [cell for task, cell in st.session_state.get(SESSION_MODELS, {}) if task == task_name]
 
 
 def set_session_model(model: TrainedModel) -> None:
-    st.session_state.setdefault(SESSION_MODELS, {})[model.task] = model
+    """Keep the model for its task and cell in this session, and show its cell (also call it from a callback)."""
+    st.session_state.setdefault(SESSION_MODELS, {})[(model.task, model.cell)] = model
+    st.session_state[CELL] = model.cell
 
 
 def digest(model: TrainedModel) -> str:
-    h = hashlib.sha1()
-    for a in (*model.params.arrays(), model.W_out, model.b_out):
+    h = hashlib.sha1(model.params.spec.key.encode())
+    for layer in model.params.layers:
+        for a in layer.values():
+            h.update(np.ascontiguousarray(a).tobytes())
+    for a in (model.W_out, model.b_out):
         h.update(np.ascontiguousarray(a).tobytes())
     return h.hexdigest()[:12]
 
 
-def model_and_id(task_name: str, kind: str, seed: int) -> tuple[TrainedModel, str]:
-    """The model a view asks for and a plain id for cache keys."""
+def model_and_id(task_name: str, cell: str, kind: str, seed: int, num_layers: int = 1) -> tuple[TrainedModel, str]:
+    """The model a view asks for and a plain id for cache keys (it names the cell)."""
     if kind == "session":
-        model = session_model(task_name)
+        model = session_model(task_name, cell)
         if model is not None:
             return model, f"session:{digest(model)}"
-    if kind == "random":
-        return random_model(task_name, seed), f"random:{seed}"
-    return preset_model(task_name), "preset"
+    if kind == "random" or cell not in preset_cells(task_name):
+        return random_model(task_name, seed, cell, num_layers), f"random:{cell}:{num_layers}:{seed}"
+    return preset_model(task_name, cell), f"preset:{cell}"
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -94,17 +119,17 @@ def sequence(task_name: str, seq_key: str) -> np.ndarray:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def trace_for(task_name: str, model_id: str, seq_key: str, _model: TrainedModel) -> GateTrace:
-    """The NumPy reference trace of the model on the sequence (keyed by the ids; _model is not hashed)."""
-    return reference.forward(_model.params, sequence(task_name, seq_key))
+def trace_for(task_name: str, model_id: str, seq_key: str, _model: TrainedModel) -> Trace:
+    """The model's trace (every layer) on the sequence, by the NumPy cells (keyed by the ids; _model is not hashed)."""
+    return _model.trace(sequence(task_name, seq_key))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def batch_trace(task_name: str, model_id: str, _model: TrainedModel, n: int = 64, seed: int = 0) -> GateTrace:
-    """The reference trace over n fresh samples of the task (for statistics such as saturation)."""
+def batch_trace(task_name: str, model_id: str, _model: TrainedModel, n: int = 64, seed: int = 0) -> Trace:
+    """The trace over n fresh samples of the task (for statistics such as saturation)."""
     task = tasks.get(task_name)
     x, _ = task.make_batch(n, task.default_config().seq_len, np.random.default_rng([seed, 3]))
-    return reference.forward(_model.params, x)
+    return _model.trace(x)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -117,7 +142,7 @@ def guide(task_name: str, model_id: str, _model: TrainedModel) -> tuple[int, dic
     task = tasks.get(task_name)
     seq_len = task.default_config().seq_len
     x, y = task.make_batch(256, seq_len, np.random.default_rng([0, 4]))
-    trace = reference.forward(_model.params, x)
+    trace = _model.trace(x).layers[0]
     unit, _, _ = explain.memory_unit(trace, y)
     story = explain.gate_story(trace, y, unit)
     seed = next(s for s in range(1000) if task.make_batch(1, seq_len, np.random.default_rng(s))[1][0] == story["cls"])

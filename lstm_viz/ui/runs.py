@@ -50,7 +50,10 @@ def add(run: Run) -> None:
 
 def from_result(job_id: str, result, n: int) -> Run:
     c = result.config
-    label = f"run {n}: {result.task}, H={c.hidden_size}, lr={c.lr:g}, f-bias={c.forget_bias:g}, seed={c.seed}"
+    spec = result.model.params.spec
+    stack = f" x{c.num_layers}" if c.num_layers > 1 else ""
+    bias = f", f-bias={c.forget_bias:g}" if "f" in spec.weighted else ""
+    label = f"run {n}: {result.task}, {spec.key}{stack}, H={c.hidden_size}, lr={c.lr:g}{bias}, seed={c.seed}"
     return Run(
         id=job_id,
         label=label,
@@ -67,5 +70,6 @@ def from_result(job_id: str, result, n: int) -> Run:
 
 
 def from_upload(model: TrainedModel, config: TrainConfig | None, name: str) -> Run:
-    label = f"uploaded: {name[:40]} ({model.task}, H={model.params.hidden_size})"
+    stack = f" x{model.num_layers}" if model.num_layers > 1 else ""
+    label = f"uploaded: {name[:40]} ({model.task}, {model.params.spec.key}{stack}, H={model.params.hidden_size})"
     return Run(id=uuid.uuid4().hex[:12], label=label, model=model, config=config)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from lstm_viz import tasks
+from lstm_viz.core import cells
+from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.ui.safe import plain
 
 if TYPE_CHECKING:
@@ -29,7 +31,10 @@ TEXT = "text"  # the user's own sequence, as typed
 MODEL = "model"  # "preset", "random" or "session"
 MODEL_SEED = "model_seed"  # the random initialisation's seed
 PRESENTER = "presenter"  # presenter mode on or off
-SIDEBAR_KEYS = (TASK, SOURCE, SEQ, TEXT, MODEL, MODEL_SEED, PRESENTER)
+CELL = "cell"  # the cell's name: "lstm", "gru", "rnn", "lstm_nfg", ...
+NUM_LAYERS = "num_layers"  # the random initialisation's number of layers, 1 to 3
+LAYER = "layer"  # the layer the pages show, 0 (reads the input) to num_layers - 1
+SIDEBAR_KEYS = (TASK, SOURCE, SEQ, TEXT, MODEL, MODEL_SEED, PRESENTER, CELL, NUM_LAYERS, LAYER)
 KEPT = "_kept"  # {sidebar key: value}, put back after st.switch_page drops widget state
 GOOD_TEXT = "_good_text"  # {task name: the last own sequence that parsed}
 VIEW = "_view"  # the View that app.py's sidebar built in this run
@@ -125,6 +130,15 @@ def read_link() -> list[str]:
             problems.append(f"unknown model {plain(q['model'], 30)}")
     if "mseed" in q and (n := as_int("initialisation seed", q["mseed"], 0, MAX_SEED, problems)) is not None:
         ss[MODEL_SEED] = n
+    if "cell" in q:
+        if q["cell"] in cells.names():
+            ss[CELL] = q["cell"]
+        else:
+            problems.append(f"unknown cell {plain(q['cell'], 30)}; showing the LSTM")
+    if "layers" in q and (n := as_int("number of layers", q["layers"], 1, MAX_LAYERS, problems)) is not None:
+        ss[NUM_LAYERS] = n
+    if "layer" in q and (n := as_int("layer", q["layer"], 0, MAX_LAYERS - 1, problems)) is not None:
+        ss[LAYER] = n
     if "t" in q or "unit" in q:
         t = as_int("t", q.get("t", "0"), 0, tasks.MAX_CUSTOM_LEN, problems)
         unit = as_int("unit", q.get("unit", "0"), 0, 1023, problems)
@@ -135,10 +149,13 @@ def read_link() -> list[str]:
 def link_query(view: View, **extra: int) -> dict[str, str]:
     """The query string of a view (and page values such as t and unit): what `read_link` reads back."""
     seq = SeqRef.parse(view.seq_key)
-    q = {"task": view.task, "model": view.model}
+    q = {"task": view.task, "cell": view.cell, "model": view.model}
     q["text" if seq.kind == "text" else "seq"] = seq.value
     if view.model == "random":
         q["mseed"] = str(view.model_seed)
+        q["layers"] = str(view.num_layers)
+    if view.layer:
+        q["layer"] = str(view.layer)
     q.update({k: str(v) for k, v in extra.items()})
     return q
 

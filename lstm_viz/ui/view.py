@@ -1,7 +1,7 @@
-"""The shared sidebar and the URL: what identifies a view (task, sequence, model, t, unit).
+"""The shared sidebar and the URL: what identifies a view (task, cell, sequence, model, layer, t, unit).
 
 `sidebar()` draws the widgets in app.py on every run and returns a plain `View`. The view is
-mirrored into the query string (?task=counting&seq=3&model=preset&t=5&unit=2), and a link
+mirrored into the query string (?task=counting&cell=gru&seq=3&model=preset&t=5&unit=2), and a link
 opened in a new session restores it: `state.read_link()` runs once per session, before any widget,
 and checks every value it takes from the URL (a bad one is named in a warning and ignored).
 The session keys and the URL's format belong to `lstm_viz.ui.state`.
@@ -14,17 +14,31 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lstm_viz import tasks
+from lstm_viz.core import cells
+from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.core.readout import TrainedModel
-from lstm_viz.core.trace import GateTrace
+from lstm_viz.core.spec import CellSpec
+from lstm_viz.core.trace import GateTrace, Trace
 from lstm_viz.tasks import Task
-from lstm_viz.ui.models import MODEL_LABELS, model_and_id, sequence, session_model, trace_for
+from lstm_viz.ui.models import (
+    MODEL_LABELS,
+    model_and_id,
+    preset_cells,
+    preset_reached,
+    sequence,
+    session_cells,
+    trace_for,
+)
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
+    CELL,
     GOOD_TEXT,
     KEPT,
+    LAYER,
     MAX_SEED,
     MODEL,
     MODEL_SEED,
+    NUM_LAYERS,
     PRESENTER,
     SEQ,
     SIDEBAR_KEYS,
@@ -47,17 +61,21 @@ class View:
     model: str  # "preset", "random" or "session"
     model_seed: int
     presenter: bool
+    cell: str = "lstm"
+    num_layers: int = 1  # of a random initialisation (a preset or a session model has its own)
+    layer: int = 0  # the layer shown
 
     @property
     def font_size(self) -> int:
         return 18 if self.presenter else 12
 
     def shown(self) -> Shown:
-        """The task, the model and the NumPy reference trace this view shows (the trace cached by ids)."""
-        model, model_id = model_and_id(self.task, self.model, self.model_seed)
+        """The task, the model and the NumPy trace this view shows (the trace cached by ids)."""
+        model, model_id = model_and_id(self.task, self.cell, self.model, self.model_seed, self.num_layers)
         task = tasks.get(self.task)
         trace = trace_for(self.task, model_id, self.seq_key, model)
-        return Shown(task, model, model_id, trace, task.token_labels(trace.x))
+        layer = min(self.layer, model.num_layers - 1)
+        return Shown(task, model, model_id, trace, task.token_labels(trace.x), layer)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,8 +83,21 @@ class Shown:
     task: Task
     model: TrainedModel
     model_id: str
-    trace: GateTrace  # trace.x is the sequence
+    trace: Trace  # every layer; trace.x is the sequence
     tokens: list[str]
+    layer: int = 0  # the layer the pages show
+
+    @property
+    def spec(self) -> CellSpec:
+        return self.model.params.spec
+
+    @property
+    def layer_trace(self) -> GateTrace:
+        return self.trace.layers[self.layer]
+
+    @property
+    def layer_params(self) -> dict:
+        return self.model.params.layers[self.layer]
 
 
 def current() -> View:
@@ -98,6 +129,9 @@ def sidebar() -> View:
     ss.setdefault(MODEL, "preset")
     ss.setdefault(MODEL_SEED, 0)
     ss.setdefault(PRESENTER, False)
+    ss.setdefault(CELL, "lstm")
+    ss.setdefault(NUM_LAYERS, 1)
+    ss.setdefault(LAYER, 0)
     with st.sidebar:
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
@@ -118,18 +152,44 @@ def sidebar() -> View:
             seq_key = str(SeqRef.seed(ss[SEQ]))
         else:
             seq_key = own_sequence(task)
-        kinds = ["preset", "random"] + (["session"] if session_model(name) is not None else [])
+        cell = st.selectbox("Cell", cells.names(), format_func=cell_label, key=CELL,
+                            help="The recurrent cell: the LSTM, the GRU, a plain RNN, or one of the LSTM's "
+                            "variants of Greff et al. (2017).")  # fmt: skip
+        kinds = (["preset"] if cell in preset_cells(name) else []) + ["random"]
+        kinds += ["session"] if cell in session_cells(name) else []
         if ss[MODEL] not in kinds:
-            ss[MODEL] = "preset"
+            ss[MODEL] = kinds[0]
         kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key=MODEL)
+        if "preset" not in kinds:
+            st.caption("No pre-trained preset for this cell: train one on the Train live page.")
+        elif kind == "preset" and not preset_reached(name, cell):
+            st.warning(f"This {cells.spec(cell).title} preset did not reach the task's target ({task.metric} "
+                       f"{task.target:g}): trained the same way as the LSTM's, it could not keep what the task "
+                       "needs. That is the lesson, not a bug.", icon=":material/info:")  # fmt: skip
         if kind == "random":
             st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
+            st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
+        model, _ = model_and_id(name, cell, kind, int(ss[MODEL_SEED]), int(ss[NUM_LAYERS]))
+        if model.num_layers > 1:
+            ss[LAYER] = min(int(ss[LAYER]), model.num_layers - 1)
+            st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
         st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
-    view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]))
+    layer = int(ss[LAYER]) if model.num_layers > 1 else 0
+    view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer)
     kept.update({key: ss[key] for key in SIDEBAR_KEYS if key in ss})
     ss[VIEW] = view
     write_link(view)
     return view
+
+
+def cell_label(name: str) -> str:
+    return cells.spec(name).title
+
+
+def layer_label(model: TrainedModel):
+    top = model.num_layers - 1
+    names = {0: "reads the input", top: "feeds the read-out"}
+    return lambda n: f"layer {n} ({names[n]})" if n in names else f"layer {n}"
 
 
 def own_sequence(task) -> str:

@@ -113,8 +113,9 @@ def wrap(activation: str, body: str) -> str:
 
 
 def applied(activation: str, pre: float) -> str:
+    """ " = σ(pre)", the activation of the summed pre-activation; "" for linear (the value is the sum itself)."""
     latex = act_latex(activation)
-    return rf"{latex}({num(pre)})" if latex else num(pre)
+    return rf" = {latex}({num(pre)})" if latex else ""
 
 
 def peephole_latex(t: GateTerms) -> str:
@@ -139,7 +140,7 @@ def latex_separated(t: GateTerms, unit: int, colours: Mapping[str, str] | None =
         bias = rf"\underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
     peep = peephole_latex(t)
     terms = rf"\underbrace{{{num(t.x_part)}}}_{{W_{{x{g}}} x_t}} {recurrent}{peep} {bias}"
-    return rf"{lhs} = {wrap(t.activation, terms)} = {applied(t.activation, t.pre)} = {value}"
+    return rf"{lhs} = {wrap(t.activation, terms)}{applied(t.activation, t.pre)} = {value}"
 
 
 def latex_concatenated(t: GateTerms, unit: int, colours: Mapping[str, str] | None = None) -> str:
@@ -155,7 +156,7 @@ def latex_concatenated(t: GateTerms, unit: int, colours: Mapping[str, str] | Non
     body = (
         rf"\underbrace{{{num(dot)}}}_{{W_{g} \cdot [h_{{t-1}},\, x_t]}}{peep} \underbrace{{{signed(t.bias)}}}_{{b_{g}}}"
     )
-    return rf"{lhs} = {wrap(t.activation, body)} = {applied(t.activation, t.pre)} = {value}"
+    return rf"{lhs} = {wrap(t.activation, body)}{applied(t.activation, t.pre)} = {value}"
 
 
 def factor_value(f: Factor, step: GateStep, unit: int) -> float:
@@ -187,7 +188,7 @@ def latex_derived(spec: CellSpec, name: str, step: GateStep, unit: int,
     final = num(float(step[name][k]))
     value = coloured(name, final, colours)
     steps = [" + ".join(products)]
-    if any(f.fn or f.one_minus for term in q.sum_of for f in term):  # the factors worked out: tanh(c), 1 - z
+    if len(values) == 1 and any(f.fn or f.one_minus for f in q.sum_of[0]):  # the factors worked out: tanh(c)
         steps.append(" + ".join(r" \times ".join(factor(factor_value(f, step, k)) for f in term) for term in q.sum_of))
     if len(values) > 1:  # the products' values, then their sum
         steps.append(num(values[0]) + "".join(f" {signed(v)}" for v in values[1:]))

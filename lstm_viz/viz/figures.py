@@ -77,7 +77,7 @@ def gate_heatmaps(
         rows=N,
         cols=1,
         shared_xaxes=True,
-        vertical_spacing=0.03 if N > 1 else 0.0,
+        vertical_spacing=min(0.08, 32 / height) if N > 1 else 0.0,  # room for each title (about 32 px)
         subplot_titles=[title(spec, g) for g in names],
     )
     steps = np.arange(T)

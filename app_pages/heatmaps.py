@@ -27,7 +27,8 @@ x = trace.x
 st.title("Gate heat maps")
 where = f" · layer {layer} of {model.num_layers}" if model.num_layers > 1 else ""
 st.caption(f"{task.title} · {shown.spec.title} · model: {MODEL_LABELS[view.model]}{where}. {task.description}")
-st.info(task.teaching_note, icon=":material/visibility:")
+if shown.spec.name == "lstm":  # the task's note speaks of the LSTM's own gates (f, i) and of C
+    st.info(task.teaching_note, icon=":material/visibility:")
 
 
 def running_signal():

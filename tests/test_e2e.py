@@ -125,6 +125,36 @@ def test_every_page_loads_and_draws_its_charts(server, tab, name):
     tab.screenshot(path=ARTIFACTS / f"{name}-full.png")
 
 
+CELL_VIEWS = [
+    ("gru", "step", "t=4&unit=1"),
+    ("gru", "heatmaps", ""),
+    ("rnn", "step", "t=4&unit=1&presenter=1"),
+    ("rnn", "heatmaps", ""),
+    ("lstm_ph", "step", "model=random&layers=2&layer=1&t=3"),
+]
+
+
+@pytest.mark.parametrize("cell,page,extra", CELL_VIEWS, ids=lambda v: str(v))
+def test_every_cell_draws_its_own_pages(server, tab, cell, page, extra):
+    """The chosen cell's equations and charts in a real browser: one LaTeX line per quantity and form on the
+    step-through page, one map per quantity on the heat-map page, no exception."""
+    import lstm_viz as lv
+
+    spec = lv.cells.spec(cell)
+    open_page(tab, f"{server}/{page}?task=counting&cell={cell}&seq=2&{extra}")
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    if page == "step":
+        tab.wait_for_selector(".katex", timeout=30_000)
+        assert tab.locator(".stTabs .katex-display").count() >= len(spec.names)
+        assert tab.get_by_text(re.compile(rf"· {re.escape(spec.title)} ·")).count() >= 1
+    else:
+        titles = tab.locator(".js-plotly-plot .annotation-text").evaluate_all("els => els.map(e => e.textContent)")
+        assert sum(any(t.startswith(q.symbol + " —") for t in titles) for q in spec.quantities) == len(spec.names)
+    tab.set_viewport_size({"width": 1280, "height": 2600})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=ARTIFACTS / f"{page}-{cell}.png")
+
+
 def test_next_changes_the_step(server, tab):
     open_page(tab, f"{server}/{PAGES['step']}")
     assert tab.get_by_text(re.compile(r"^t = 3, reading")).count() == 1
@@ -188,7 +218,8 @@ def test_train_remember_first_live_then_step_through_the_trained_model(server, t
     tab.get_by_role("link", name="Step through").click()
     tab.wait_for_url(re.compile(r"/step\?.*model=session"), timeout=30_000)
     settle(tab)
-    assert tab.get_by_text(re.compile(r"^Remember the first symbol · LSTM · model: trained in this session")).count() == 1
+    caption = re.compile(r"^Remember the first symbol · LSTM · model: trained in this session")
+    assert tab.get_by_text(caption).count() == 1
     tab.wait_for_selector(".katex", timeout=30_000)
     tab.screenshot(path=ARTIFACTS / "step-trained-model.png")
 

@@ -91,3 +91,23 @@ def test_trained_weights_give_the_same_hidden_states_in_numpy_and_torch():
     tr = reference.forward(result.params, x)
     assert np.max(np.abs(hs.numpy() - tr.h)) <= 1e-12
     assert np.max(np.abs(result.model.outputs(tr) - out)) <= 1e-12
+
+
+@pytest.mark.parametrize("cell", ["lstm_cifg", "gru(activation=relu)"])
+def test_a_cell_torch_has_no_module_for_trains_in_float32_like_the_others(cell):
+    """Variants and options run as the explicit CellStack; it trains like nn.LSTM, and its weights come back."""
+    from lstm_viz.core import cells
+
+    spec = cells.from_key(cell)
+    task = tasks.get("brackets")
+    result = train(task, task.default_config().replace(cell=spec.name, steps=30, num_layers=2))
+    assert result.model.params.spec.name == spec.name and result.model.num_layers == 2
+    assert len(result.history) == 30 and all(np.isfinite(row[1]) for row in result.history)
+
+
+def test_unknown_cells_and_layers_are_refused_by_name():
+    task = tasks.get("counting")
+    with pytest.raises(ValueError, match="cell: unknown cell 'transformer'"):
+        train(task, task.default_config().replace(cell="transformer"))
+    with pytest.raises(ValueError, match="num_layers: expected 1 to 3, got 4"):
+        train(task, task.default_config().replace(num_layers=4))

@@ -93,7 +93,9 @@ class CellStack(nn.Module):
         self.input_size, self.hidden_size, self.num_layers = input_size, hidden_size, num_layers
         p = random_params(spec, input_size, hidden_size, num_layers=num_layers, seed=seed)
         self.layers = nn.ModuleList(
-            nn.ParameterDict({k: nn.Parameter(torch.tensor(np.array(v))) for k, v in layer.items()})
+            nn.ParameterDict(
+                {k: nn.Parameter(torch.tensor(np.array(v), dtype=torch.get_default_dtype())) for k, v in layer.items()}
+            )
             for layer in p.layers
         )
 
@@ -181,9 +183,9 @@ def to_torch(p, dtype=torch.float64, batch_first: bool = False) -> nn.Module:
     p = as_cell_params(p)
     spec = p.spec
     if not spec.torch_class:
-        module = CellStack(spec, p.input_size, p.hidden_size, p.num_layers, batch_first=batch_first)
-        load_into(module, p)
-        return module.to(dtype)
+        module = CellStack(spec, p.input_size, p.hidden_size, p.num_layers, batch_first=batch_first).to(dtype)
+        load_into(module, p)  # after .to(dtype): the weights are copied in at full precision
+        return module
     kw = {"nonlinearity": spec.option("activation")} if spec.family == "rnn" else {}
     module = TORCH_CLASSES[spec.torch_class](p.input_size, p.hidden_size, num_layers=p.num_layers,
                                              batch_first=batch_first, **kw).to(dtype)  # fmt: skip

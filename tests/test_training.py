@@ -111,3 +111,12 @@ def test_unknown_cells_and_layers_are_refused_by_name():
         train(task, task.default_config().replace(cell="transformer"))
     with pytest.raises(ValueError, match="num_layers: expected 1 to 3, got 4"):
         train(task, task.default_config().replace(num_layers=4))
+
+
+@pytest.mark.parametrize("name", ["counting", "brackets", "negation_sentiment"])
+def test_a_gru_reaches_the_target_with_the_default_config(name):
+    """The GRU learns these tasks with the LSTM's default config (all seven: its presets, tests/test_weights.py)."""
+    task = tasks.get(name)
+    result = train(task, task.default_config().replace(cell="gru", device="cpu"))
+    assert result.reached_target, f"{name}: gru {task.metric} {result.final_metric:.4f} (target {task.target})"
+    assert result.model.cell == "gru"

@@ -422,3 +422,18 @@ def test_generic_lstm_equals_the_fast_reference():
 def test_bad_input_is_a_value_error_naming_it(call, message):
     with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
         call()
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru", "rnn"])
+def test_keras_layouts_round_trip(cell):
+    """Each cell's Keras layout (LSTM: i, f, c, o; GRU reset_after=True: z, r, n with a (2, 3H) bias; SimpleRNN)
+    goes out and back unchanged. (Parity with Keras itself is the model-import issue's.)"""
+    p = random_params(cell, 3, 4, seed=21)
+    spec, layer = p.spec, p.layers[0]
+    back = spec.from_keras(spec, *spec.to_keras(spec, layer))
+    for k, v in layer.items():
+        close(f"{cell}: {k} through the Keras layout", back[k], v, 0.0)
+    if cell == "gru":
+        kernel, _, bias = spec.to_keras(spec, layer)
+        close("gru: Keras' first kernel block is z", kernel[:, :4].T, layer["W_x"][1], 0.0)
+        close("gru: Keras' recurrent bias of n is b_hn", bias[1, 8:], layer["b_hn"], 0.0)

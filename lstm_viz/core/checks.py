@@ -34,17 +34,23 @@ def as_array(name: str, value, shape: tuple[int | None, ...]) -> np.ndarray:
     return arr
 
 
-def check_inputs(p: LSTMParams, xs, h0=None, c0=None):
-    """Validate xs (T, D) or (B, T, D) and the initial state; return float64 arrays, batched (B, T, D)."""
-    D, H = p.input_size, p.hidden_size
+def check_xs(xs, input_size: int) -> tuple[np.ndarray, bool]:
+    """xs (T, D) or (B, T, D) as a float64 batch (B, T, D), and whether it was one; else a ValueError naming xs."""
     arr = np.asarray(xs)
+    D = input_size
     if arr.ndim not in (2, 3):
         raise ValueError(f"xs: expected shape (T, {D}) or (B, T, {D}), got {arr.shape}")
     batched = arr.ndim == 3
     xs = as_array("xs", xs, (None, None, D) if batched else (None, D))
     if xs.shape[-2] == 0:
         raise ValueError("xs: the sequence is empty (T = 0)")
-    xb = xs if batched else xs[None]  # (B, T, D)
+    return (xs if batched else xs[None]), batched
+
+
+def check_inputs(p: LSTMParams, xs, h0=None, c0=None):
+    """Validate xs (T, D) or (B, T, D) and the initial state; return float64 arrays, batched (B, T, D)."""
+    H = p.hidden_size
+    xb, batched = check_xs(xs, p.input_size)  # (B, T, D)
     state_shape = (xb.shape[0], H) if batched else (H,)
     h0 = np.zeros(state_shape) if h0 is None else as_array("h0", h0, state_shape)
     c0 = np.zeros(state_shape) if c0 is None else as_array("c0", c0, state_shape)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lstm_viz.core.checks import as_array
+from lstm_viz.core.checks import as_array, check_xs
 from lstm_viz.core.params import CellParams, as_cell_params
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.trace import GateTrace, Trace
@@ -35,18 +35,6 @@ def initial_states(spec: CellSpec, state0, num_layers: int, B: int, H: int, batc
         for n in range(num_layers):
             out[n][name] = np.broadcast_to(value[n] if batched else value[n][None], (B, H))
     return out
-
-
-def check_xs(xs, input_size: int) -> tuple[np.ndarray, bool]:
-    arr = np.asarray(xs)
-    D = input_size
-    if arr.ndim not in (2, 3):
-        raise ValueError(f"xs: expected shape (T, {D}) or (B, T, {D}), got {arr.shape}")
-    batched = arr.ndim == 3
-    xs = as_array("xs", xs, (None, None, D) if batched else (None, D))
-    if xs.shape[-2] == 0:
-        raise ValueError("xs: the sequence is empty (T = 0)")
-    return (xs if batched else xs[None]), batched
 
 
 def forward(p, xs, state0=None) -> Trace:

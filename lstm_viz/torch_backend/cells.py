@@ -17,9 +17,10 @@ import torch
 from torch import nn
 
 from lstm_viz.core import cells
+from lstm_viz.core.checks import check_xs
 from lstm_viz.core.params import MAX_LAYERS, CellParams, as_cell_params, random_params
 from lstm_viz.core.spec import CellSpec
-from lstm_viz.core.stack import check_xs, initial_states
+from lstm_viz.core.stack import initial_states
 from lstm_viz.core.trace import GateTrace, Trace
 from lstm_viz.torch_backend.devices import resolve_device
 

@@ -27,8 +27,10 @@ def layer_of(task: str, model_id: str, seq_key: str, layer: int, model) -> GateT
 @st.cache_resource(show_spinner=False, max_entries=512)
 def cell_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, token: str, font: int,
                 _model) -> go.Figure:  # fmt: skip
+    """The cell diagram of the layer's unit at step t; its hover gives each box's terms, from the layer's weights."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
-    return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, theme.ranges(trace), font_size=font + 1)
+    return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, theme.ranges(trace), font_size=font + 1,
+                                layer=_model.params.layers[layer])  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

@@ -15,14 +15,19 @@ layer's trace): gates 0..1, C̃ and h -1..1, C on its own range. Hovering a wire
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from itertools import pairwise
 
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_viz import explain
+from lstm_viz.core import cells
 from lstm_viz.core.activations import ACTIVATIONS
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.trace import GateStep
+from lstm_viz.explain import analysis
+from lstm_viz.explain.terms import GateTerms, num, signed
 from lstm_viz.viz import theme
 from lstm_viz.viz.theme import COLOURS
 
@@ -54,10 +59,14 @@ class Drawing:
         (x0, y0), (x1, y1) = points[-2], points[-1]
         self.hover((x0 + x1) / 2, (y0 + y1) / 2, f"{label} = {value:.3f}", key, value)
 
-    def thin(self, points, colour):
+    def thin(self, points, colour, label=""):
+        """A thin dotted wire (a peephole, the coupled gate's link); hovering its middle gives `label`."""
         for (x0, y0), (x1, y1) in pairwise(points):
             self.shapes.append(dict(type="line", x0=x0, y0=y0, x1=x1, y1=y1,
                                     line=dict(color=colour, width=2, dash="dot"), layer="below"))  # fmt: skip
+        if label:
+            (x0, y0), (x1, y1) = points[1], points[2] if len(points) > 2 else points[1]
+            self.hover((x0 + x1) / 2, (y0 + y1) / 2, label)
 
     def plain(self, points, label):
         """A wire that carries a constant (a gate the variant lacks, ≡ 1): grey, no value colour."""
@@ -67,11 +76,15 @@ class Drawing:
         (x0, y0), (x1, y1) = points[-2], points[-1]
         self.hover((x0 + x1) / 2, (y0 + y1) / 2, label)
 
-    def bus(self, x0, y0, x1, y1):
+    def bus(self, x0, y0, x1, y1, label=""):
+        """A wire of the input bus (h_{t-1} and x_t, every unit): grey; hovering its middle gives `label`."""
         self.shapes.append(dict(type="line", x0=x0, y0=y0, x1=x1, y1=y1, line=dict(color=theme.BUS, width=5),
                                 layer="below"))  # fmt: skip
+        if label:
+            self.hover((x0 + x1) / 2, (y0 + y1) / 2, label)
 
-    def node(self, x, y, symbol, label, value, scale, edge_of=None, w=0.7, h=0.55, key=""):
+    def node(self, x, y, symbol, label, value, scale, edge_of=None, w=0.7, h=0.55, key="", detail=""):
+        """A box filled with its value's colour; hovering it gives `label = value` and `detail` below."""
         lo, hi = scale[:2]
         fill = theme.colour_of(value, *scale) if value is not None else theme.BLANK_FILL
         edge = COLOURS.get(edge_of, theme.EDGE)
@@ -82,16 +95,17 @@ class Drawing:
         text = symbol if value is None else f"{symbol}<br><b>{value:.2f}</b>"
         ink = theme.PAPER if dark else theme.INK
         self.notes.append(dict(x=x, y=y, text=text, showarrow=False, font=dict(size=self.font_size, color=ink)))
-        self.hover(x, y, label if value is None else f"{label} = {value:.3f}", key, value)
+        self.hover(x, y, (label if value is None else f"{label} = {value:.3f}") + detail, key, value)
 
-    def op(self, x, y, symbol, label, value, key=""):
+    def op(self, x, y, symbol, label, value=None, key=""):
         self.shapes.append(dict(type="circle", x0=x - 0.32, y0=y - 0.32, x1=x + 0.32, y1=y + 0.32,
                                 fillcolor=theme.PAPER, line=dict(color=theme.EDGE, width=2)))  # fmt: skip
         self.notes.append(dict(x=x, y=y, text=symbol, showarrow=False, font=dict(size=self.font_size + 3)))
-        self.hover(x, y, f"{label} = {value:.3f}", key, value)
+        self.hover(x, y, label if value is None else f"{label} = {value:.3f}", key, value)
 
     def label(self, x, y, text, **kw):
-        self.notes.append(dict(x=x, y=y, text=text, showarrow=False, font=dict(size=self.font_size), **kw))
+        kw.setdefault("font", dict(size=self.font_size))
+        self.notes.append(dict(x=x, y=y, text=text, showarrow=False, **kw))
 
     def figure(self, x_range, y_range, height) -> go.Figure:
         hover = go.Scatter(x=self.hover_x, y=self.hover_y, mode="markers", marker=dict(size=22, opacity=0),
@@ -111,7 +125,8 @@ class Drawing:
 
 
 def act_name(activation: str) -> str:
-    return {"sigmoid": "σ", "hard_sigmoid": "σ hard", "linear": "linear"}.get(activation, activation)
+    """An activation as a box says it: σ, σ hard, tanh, relu, linear."""
+    return {"sigmoid": "σ", "hard_sigmoid": "σ hard"}.get(activation, activation)
 
 
 def scales(spec: CellSpec, ranges: dict) -> dict[str, tuple[float, float, str]]:
@@ -119,160 +134,248 @@ def scales(spec: CellSpec, ranges: dict) -> dict[str, tuple[float, float, str]]:
     return {q.name: (*ranges[q.name], theme.colourscale(q)) for q in spec.quantities}
 
 
-def cell_diagram(spec: CellSpec, step: GateStep, unit: int, token: str, ranges: dict, font_size: int = 13):
+def cell_diagram(spec: CellSpec, step: GateStep, unit: int, token: str, ranges: dict, font_size: int = 13,
+                 layer: Mapping[str, np.ndarray] | None = None) -> go.Figure:  # fmt: skip
     """The cell of `spec` for unit k at one step (step: a GateStep of one sequence; ranges: theme.ranges of the
-    layer's trace). The hover layer's customdata holds [name, value] per point: "i", "c", "c_prev", ..."""
+    layer's trace). With the layer's blocks (`layer`), hovering a box also gives its pre-activation's terms, and
+    the parts that only the weights know (a peephole's w ⊙ c, the GRU's W_hn h_{t-1} + b_hn) get their numbers.
+    The hover layer's customdata holds [name, value] per point: "i", "c", "c_prev", ... ("" for the others)."""
     draw = {"lstm": lstm_diagram, "gru": gru_diagram, "rnn": rnn_diagram}[spec.family]
-    return draw(spec, step, unit, token, ranges, font_size)
+    terms = None if layer is None else explain.unit_terms(spec, layer, step, unit)
+    return draw(spec, step, unit, token, ranges, font_size, terms)
 
 
-def squash_of(spec: CellSpec) -> str:
-    """The activation that h applies to c, read from h's declaration (h = o ⊙ tanh(c)); "linear" if none."""
-    for term in spec["h"].sum_of:
+def pre_words(t: GateTerms | None) -> str:
+    """A box's hover line on its pre-activation: "<br>pre-activation 0.512 = 0.300 (W_x x_t) + ... (b)"."""
+    if t is None:
+        return ""
+    parts = [f"{num(t.x_part)} (W<sub>x</sub> x<sub>t</sub>)"]
+    if t.reset is not None:
+        parts.append(f"{signed(t.h_part)} (r × (W<sub>hn</sub> h<sub>t-1</sub> + b<sub>hn</sub>))")
+    else:
+        parts.append(f"{signed(t.h_part)} (W<sub>h</sub> h<sub>t-1</sub>)")
+    if t.peephole:
+        parts.append(f"{signed(t.peep)} (peephole w<sub>c</sub> ⊙ c)")
+    parts.append(f"{signed(t.bias)} (b)")
+    return f"<br>pre-activation {num(t.pre)} = " + " ".join(parts)
+
+
+def belt_roles(spec: CellSpec) -> dict[str, str]:
+    """Who does what on the LSTM belt, read from the family's full declaration (its LSTM): the memory (c), the
+    gate that keeps it (f), the one that writes (i), the candidate (g), the output (h) and the gate that shows
+    it (o). A variant may lack a gate: the diagram then draws its slot as a plain wire "≡ 1"."""
+    full = cells.spec(spec.family)
+    memory = analysis.memory_state(full)
+    out = next(s for s in full.states if s != memory)
+    write_term = next(term for term in full[memory].sum_of if not any(f.prev for f in term))
+    show = next(f.name for term in full[out].sum_of for f in term if full[f.name].kind == "gate")
+    candidate = next(f.name for f in write_term if full[f.name].kind == "candidate")
+    keep, write = analysis.keep_factor(full).name, analysis.write_factor(full).name
+    return dict(memory=memory, keep=keep, write=write, candidate=candidate, out=out, show=show)
+
+
+def squash_of(spec: CellSpec, memory: str, out: str) -> str:
+    """The activation that the output applies to the memory (h = o ⊙ tanh(c)), from the declaration; "linear"."""
+    for term in spec[out].sum_of:
         for f in term:
-            if f.name == "c":
+            if f.name == memory:
                 return f.fn or "linear"
     return "linear"
 
 
-def lstm_diagram(spec, step, unit, token, ranges, font_size=13) -> go.Figure:
+def lstm_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go.Figure:
     """The belt: c_t = f × c_{t-1} + i × g along the top, h_t = o × squash(c_t) on the right. A gate the variant
-    lacks is a plain box "≡ 1"; the coupled gate f is wired from i ("1 − i"); peepholes are thin dotted wires."""
+    lacks is a plain wire into a box "≡ 1"; the coupled gate is wired from the gate it is 1 − of; peepholes are
+    thin dotted wires from the belt (c_{t-1} into i and f, c_t into o)."""
     d = Drawing(font_size)
     k = unit
-    BELT, BUS, GATE_Y = 5.0, 0.6, 2.4
+    BELT, BUS, GATE_Y, LANE = 5.0, 0.6, 2.4, 3.3
     sc = scales(spec, ranges)
     one = (0.0, 1.0, theme.GATE_SCALE)
+    role = belt_roles(spec)
+    C, F, I, G, O, H = (role[r] for r in ("memory", "keep", "write", "candidate", "show", "out"))
 
     def value(name):  # a gate the variant does not have is 1
         return float(step[name][k]) if name in spec else 1.0
 
-    def gate_scale(name):
-        return sc.get(name, one)
+    def symbol(name):
+        return cells.spec(spec.family)[name].symbol
 
-    i, f, g, c, h = (value(n) for n in "ifgch")
-    c_prev = float(step.prev["c"][k])
-    squash = squash_of(spec)
+    def title(name):
+        return cells.spec(spec.family)[name].title
+
+    f, i, g, c, h = (value(n) for n in (F, I, G, C, H))
+    c_prev = float(step.prev[C][k])
+    squash = squash_of(spec, C, H)
     s = float(ACTIVATIONS[squash].fn(np.array(c)))
     bounded = ACTIVATIONS[squash].range
-    s_scale = (*bounded, theme.SIGNED_SCALE) if bounded else sc["c"]
-    fx, ix, gx, ox, tx = 2.0, 3.7, 5.5, 7.4, 9.6  # x of the gates and of the squashing
-    # The memory belt: c_{t-1} -> x f -> + i*g -> c_t.
-    d.wire([(0, BELT), (fx, BELT)], c_prev, sc["c"], f"c_{{t-1}}[{k}] (memory in)", 9, key="c_prev")
-    d.wire([(fx, BELT), (4.6, BELT)], f * c_prev, sc["c"], "f × c_{t-1} (memory kept)", 9)
-    d.wire([(4.6, BELT), (12, BELT)], c, sc["c"], f"c_t[{k}] (memory out)", 9, key="c")
+    s_scale = (*bounded, theme.SIGNED_SCALE) if bounded else sc[C]
+    x_of = {F: 2.0, I: 3.7, G: 5.5, O: 7.4}  # the gates' x
+    fx, ix, gx, ox, tx, px = x_of[F], x_of[I], x_of[G], x_of[O], 9.6, 4.6  # tx: the squashing; px: c's +
+    # The memory belt: c_{t-1} -> × f -> + i × g -> c_t.
+    d.wire([(0, BELT), (fx, BELT)], c_prev, sc[C], f"{C}_{{t-1}}[{k}] (memory in)", 9, key=f"{C}_prev")
+    d.wire([(fx, BELT), (px, BELT)], f * c_prev, sc[C], f"{F} × {C}_{{t-1}} (memory kept)", 9)
+    d.wire([(px, BELT), (12, BELT)], c, sc[C], f"{C}_t[{k}] (memory out)", 9, key=C)
     # The input bus: h_{t-1} and x_t feed every gate that has weights.
     d.bus(0, BUS, ox, BUS)
     d.bus(1.0, -0.6, 1.0, BUS)
-    for name, x in (("f", fx), ("i", ix), ("g", gx), ("o", ox)):
+    for name, x in x_of.items():
         if name in spec.weighted:
-            d.bus(x, BUS, x, GATE_Y)
-    gate_wires = {"f": [(fx, GATE_Y), (fx, BELT)], "i": [(ix, GATE_Y), (ix, 3.9), (4.6, 3.9)],
-                  "o": [(ox, GATE_Y), (tx, GATE_Y)]}  # fmt: skip
+            d.bus(x, BUS, x, GATE_Y - 0.55)
+    gate_wires = {
+        F: [(fx, GATE_Y), (fx, BELT)],
+        I: [(ix, GATE_Y), (ix, 3.9), (px, 3.9)],
+        O: [(ox, GATE_Y), (tx, GATE_Y)],
+    }
     for name, points in gate_wires.items():
         if name in spec:
-            d.wire(points, value(name), gate_scale(name), f"{name}_t[{k}] ({name} gate)", key=name)
+            d.wire(points, value(name), sc[name], f"{name}_t[{k}] ({title(name)})", key=name)
         else:
-            d.plain(points, f"{name} ≡ 1: this variant has no {name} gate")
-    d.wire([(gx, GATE_Y), (gx, 3.9), (4.6, 3.9)], g, sc["g"], f"g_t[{k}] (candidate C̃)", key="g")
-    d.wire([(4.6, 3.9), (4.6, BELT)], i * g, sc["c"], "i × g (written to memory)")
-    d.wire([(tx, BELT), (tx, 3.65)], c, sc["c"], f"c_t[{k}]")
-    d.wire([(tx, 3.65), (tx, GATE_Y)], s, s_scale, f"{squash}(c_t[{k}])")
-    d.wire([(tx, GATE_Y), (tx, BUS - 0.2), (12, BUS - 0.2)], h, sc["h"], f"h_t[{k}] (to the next step)", key="h")
-    d.wire([(tx, GATE_Y), (10.5, GATE_Y), (10.5, 6.0)], h, sc["h"], f"h_t[{k}] (to the read-out)")
-    peep = [q for q in spec.quantities if q.peephole]
-    for q in peep:  # thin dotted wires from the belt: c_{t-1} into i and f, c_t into o
-        x = {"f": fx, "i": ix, "o": ox}[q.name]
-        tap = {"f": 1.2, "i": 3.0, "o": 8.4}[q.name]
-        lane = {"f": GATE_Y + 0.85, "i": GATE_Y + 0.85, "o": 3.3}[q.name]
-        d.thin([(tap, BELT), (tap, lane), (x - 0.35, lane), (x - 0.35, GATE_Y + 0.55)], COLOURS["c"])
-    titles = {"f": "forget gate", "i": "input gate", "o": "output gate"}
-    for name, x in (("f", fx), ("i", ix), ("o", ox)):
-        title = titles[name]
+            d.plain(points, f"{name} ≡ 1: this variant has no {title(name)}")
+    d.wire([(gx, GATE_Y), (gx, 3.9), (px, 3.9)], g, sc[G], f"{G}_t[{k}] ({title(G)})", key=G)
+    d.wire([(px, 3.9), (px, BELT)], i * g, sc[C], f"{I} × {G} (written to memory)")
+    d.wire([(tx, BELT), (tx, 3.65)], c, sc[C], f"{C}_t[{k}]")
+    d.wire([(tx, 3.65), (tx, GATE_Y)], s, s_scale, f"{squash}({C}_t[{k}])")
+    d.wire([(tx, GATE_Y), (tx, BUS - 0.2), (12, BUS - 0.2)], h, sc[H], f"{H}_t[{k}] (to the next step)", key=H)
+    d.wire([(tx, GATE_Y), (10.5, GATE_Y), (10.5, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
+    # Peepholes: c_{t-1} from one tap left of the forget gate's ×, c_t from a tap right of the +.
+    for q in spec.quantities:
+        if not q.peephole:
+            continue
+        x = x_of[q.name]
+        c_sym = f"{C}_{{t-1}}" if q.peephole == "prev" else f"{C}_t"
+        t = terms[q.name] if terms else None
+        what = f"peephole into {q.name}: w_c{q.name} ⊙ {c_sym}" + (f" = {num(t.peep)}" if t else "")
+        if q.peephole == "prev":
+            d.thin([(0.5, BELT), (0.5, LANE), (x - 0.35, LANE), (x - 0.35, GATE_Y + 0.55)], COLOURS[C], what)
+        else:
+            d.thin([(8.3, BELT), (8.3, LANE), (x + 0.35, LANE), (x + 0.35, GATE_Y + 0.55)], COLOURS[C], what)
+    if any(q.peephole for q in spec.quantities):
+        d.label(0.55, LANE + 0.25, "peepholes", xanchor="left", font=dict(size=font_size - 3, color=COLOURS[C]))
+    for name in (F, I, O):
+        x = x_of[name]
         if name in spec.weighted:
             act = act_name(spec[name].activation)
-            d.node(x, GATE_Y, f"{name}  {act}", f"{title} {name}_t[{k}]", value(name), sc[name], name, key=name)
-        elif name in spec:  # derived: the coupled gate, from i
-            lane = GATE_Y + 0.9
-            d.thin([(ix - 0.35, GATE_Y + 0.55), (ix - 0.35, lane), (x + 0.35, lane), (x + 0.35, GATE_Y + 0.55)],
-                   COLOURS["i"])  # fmt: skip
-            d.label((x + ix) / 2, lane + 0.25, "1 − i")
-            d.node(x, GATE_Y, f"{name} = 1 − i", f"{title} {name}_t[{k}] = 1 − i", value(name), sc[name], name,
-                   w=0.78, key=name)  # fmt: skip
+            d.node(x, GATE_Y, f"{symbol(name)}  {act}", f"{title(name)}: {name}_t[{k}]", value(name), sc[name], name,
+                   key=name, detail=pre_words(terms[name] if terms else None))  # fmt: skip
+        elif name in spec:  # derived from another gate: the coupled gate, f = 1 - i
+            (term,) = spec[name].sum_of
+            src = term[0]
+            link = f"1 − {src.name}" if src.one_minus else src.name
+            sx = x_of[src.name]
+            lane = GATE_Y + 0.85
+            d.thin([(sx - 0.35, GATE_Y + 0.55), (sx - 0.35, lane), (x + 0.35, lane), (x + 0.35, GATE_Y + 0.55)],
+                   COLOURS[src.name], f"{name} = {link}: {title(name)} coupled to the {title(src.name)}")  # fmt: skip
+            d.label((x + sx) / 2, lane + 0.25, link)
+            d.node(x, GATE_Y, f"{symbol(name)} = {link}", f"{title(name)}: {name}_t[{k}] = {link}", value(name),
+                   sc[name], name, w=0.78, key=name)  # fmt: skip
         else:
-            d.node(x, GATE_Y, f"{name} ≡ 1", f"no {title}: {name} ≡ 1", None, one, name)
-    cand = act_name(spec["g"].activation)
-    d.node(gx, GATE_Y, f"C̃  {cand}", f"candidate C̃ = g_t[{k}]", g, sc["g"], "g", w=0.8, key="g")
-    d.node(tx, 3.65, act_name(squash), f"{squash}(c_t[{k}])", s, s_scale, "c", h=0.5)
-    d.op(fx, BELT, "×", "f × c_{t-1}", f * c_prev)
-    d.op(4.6, 3.9, "×", "i × g", i * g)
-    d.op(4.6, BELT, "+", f"c_t[{k}] = f × c_{{t-1}} + i × g", c, key="c")
-    d.op(tx, GATE_Y, "×", f"h_t[{k}] = o × {squash}(c_t)", h, key="h")
-    d.label(0, BELT + 0.45, f"c<sub>t-1</sub> = {c_prev:.2f}", xanchor="left")
-    d.label(12, BELT + 0.45, f"c<sub>t</sub> = {c:.2f}", xanchor="right")
+            d.node(x, GATE_Y, f"{symbol(name)} ≡ 1", f"no {title(name)}: {name} ≡ 1", None, one, name)
+    d.node(gx, GATE_Y, f"{symbol(G)}  {act_name(spec[G].activation)}", f"{title(G)}: {G}_t[{k}]", g, sc[G], G,
+           w=0.8, key=G, detail=pre_words(terms[G] if terms else None))  # fmt: skip
+    if squash == "linear":  # no output activation: the memory goes straight to the ×
+        d.label(tx + 0.15, 3.65, "no activation", xanchor="left", font=dict(size=font_size - 2))
+    else:
+        d.node(tx, 3.65, act_name(squash), f"{squash}({C}_t[{k}])", s, s_scale, C, h=0.5)
+    d.op(fx, BELT, "×", f"{F} × {C}_{{t-1}}", f * c_prev)
+    d.op(px, 3.9, "×", f"{I} × {G}", i * g)
+    d.op(px, BELT, "+", f"{C}_t[{k}] = {F} × {C}_{{t-1}} + {I} × {G}", c, key=C)
+    d.op(tx, GATE_Y, "×", f"{H}_t[{k}] = {O} × {squash}({C}_t)", h, key=H)
+    d.label(0, BELT + 0.45, f"{C}<sub>t-1</sub> = {c_prev:.2f}", xanchor="left")
+    d.label(12, BELT + 0.45, f"{C}<sub>t</sub> = {c:.2f}", xanchor="right")
     d.label(0, BUS + 0.35, "h<sub>t-1</sub> (all units)", xanchor="left")
     d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
-    d.label(12, BUS + 0.05, f"h<sub>t</sub> = {h:.2f}", xanchor="right")
+    d.label(12, BUS + 0.05, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
     d.label(10.5, 6.25, "to the read-out")
     return d.figure((-0.3, 12.3), (-0.9, 6.5), round(27 * font_size + 40))
 
 
-def gru_diagram(spec, step, unit, token, ranges, font_size=13) -> go.Figure:
-    """h along the top: h_t = (1 − z) × n + z × h_{t-1}; r scales the part of h_{t-1} that n reads."""
+def gru_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go.Figure:
+    """h along the top: h_t = (1 − z) × n + z × h_{t-1}, z keeping the old h and 1 − z letting the candidate
+    in; below, r multiplies the recurrent part W_hn h_{t-1} + b_hn before it enters the candidate n."""
     d = Drawing(font_size)
     k = unit
-    TOP, BUS, GATE_Y = 5.0, 0.6, 2.4
-    r, z, n, h = (float(step[q][k]) for q in ("r", "z", "n", "h"))
-    h_prev = float(step.prev["h"][k])
+    TOP, BUS, GATE_Y, LANE = 5.0, 0.6, 2.4, 3.9
     sc = scales(spec, ranges)
-    zx, rx, nx, mx = 2.2, 4.4, 6.8, 9.0  # x of z, r, n and of the mixing
-    d.wire([(0, TOP), (mx - 1.2, TOP)], h_prev, sc["h"], f"h_{{t-1}}[{k}] (state in)", 9, key="h_prev")
-    d.wire([(mx - 1.2, TOP), (mx, TOP)], z * h_prev, sc["h"], "z × h_{t-1} (kept)", 9)
-    d.wire([(mx, TOP), (12, TOP)], h, sc["h"], f"h_t[{k}] (state out, to the read-out)", 9, key="h")
+    H = analysis.memory_state(spec)
+    keep = analysis.keep_factor(spec)
+    Z = keep.name
+    N = next(q.name for q in spec.quantities if q.reset_by)
+    R = spec[N].reset_by
+    r, z, n, h = (float(step[q][k]) for q in (R, Z, N, H))
+    h_prev = float(step.prev[H][k])
+    zx, rx, rop, nx, kx, onex, mx = 2.0, 4.0, 5.9, 7.7, 4.9, 7.0, 9.8  # gates, r's ×, keep ×, "1 −", mixing
+    t_n = terms[N] if terms else None
+    # The state belt: h_{t-1} -> × z -> + (1 - z) × n -> h_t.
+    d.wire([(0, TOP), (kx, TOP)], h_prev, sc[H], f"{H}_{{t-1}}[{k}] (state in)", 9, key=f"{H}_prev")
+    d.wire([(kx, TOP), (mx, TOP)], z * h_prev, sc[H], f"{Z} × {H}_{{t-1}} (kept)", 9)
+    d.wire([(mx, TOP), (12, TOP)], h, sc[H], f"{H}_t[{k}] (state out: to the next step)", 9, key=H)
+    d.wire([(10.7, TOP), (10.7, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
+    # The input bus: h_{t-1} and x_t feed r, z, and the candidate's two parts.
     d.bus(0, BUS, nx, BUS)
     d.bus(1.0, -0.6, 1.0, BUS)
-    for x in (rx, zx, nx):
-        d.bus(x, BUS, x, GATE_Y)
-    d.wire([(rx + 0.7, GATE_Y), (nx - 0.8, GATE_Y)], r, sc["r"], f"r_t[{k}] (reset gate: scales W_hn h_{{t-1}} + b_hn)",
-           key="r")  # fmt: skip
-    d.wire([(zx, GATE_Y), (zx, 4.1), (mx - 1.2, 4.1), (mx - 1.2, TOP)], z, sc["z"], f"z_t[{k}] (update gate)",
-           key="z")  # fmt: skip
-    d.wire([(nx, GATE_Y), (mx, GATE_Y), (mx, 3.4)], n, sc["n"], f"n_t[{k}] (candidate)", key="n")
-    d.wire([(mx - 1.2, 4.1), (mx - 1.2, 3.4), (mx, 3.4)], 1 - z, sc["z"], "1 − z (what is renewed)")
-    d.wire([(mx, 3.4), (mx, TOP)], (1 - z) * n, sc["h"], "(1 − z) × n (new)")
-    gate = act_name(spec["z"].activation)
-    d.node(rx, GATE_Y, f"r  {gate}", f"reset gate r_t[{k}]", r, sc["r"], "r", key="r")
-    d.node(zx, GATE_Y, f"z  {gate}", f"update gate z_t[{k}]", z, sc["z"], "z", key="z")
-    cand = act_name(spec["n"].activation)
-    d.node(nx, GATE_Y, f"n  {cand}", f"candidate n_t[{k}] (reads r × (W_hn h + b_hn))", n, sc["n"], "n", w=0.8,
-           key="n")  # fmt: skip
-    d.op(mx - 1.2, TOP, "×", "z × h_{t-1}", z * h_prev)
-    d.op(mx, 3.4, "×", "(1 − z) × n", (1 - z) * n)
-    d.op(mx, TOP, "+", f"h_t[{k}] = (1 − z) × n + z × h_{{t-1}}", h, key="h")
-    d.label(mx - 1.15, 3.15, "1 − z", xanchor="left")
-    d.label(0, TOP + 0.45, f"h<sub>t-1</sub> = {h_prev:.2f}", xanchor="left")
-    d.label(12, TOP + 0.45, f"h<sub>t</sub> = {h:.2f}", xanchor="right")
+    for x in (zx, rx):
+        d.bus(x, BUS, x, GATE_Y - 0.55)
+    inner = f"W_h{N} {H}_{{t-1}} + b_h{N}" + (f" = {num(t_n.h_dot + t_n.recurrent_bias)}" if t_n else "")
+    d.bus(rop, BUS, rop, GATE_Y - 0.32, f"the recurrent part {inner}")
+    outer = f"W_x{N} x_t + b_x{N}" + (f" = {num(t_n.x_part + t_n.bias)}" if t_n else "")
+    d.bus(nx, BUS, nx, GATE_Y - 0.55, f"the input part {outer}")
+    d.label(rop - 0.15, 1.3, f"W<sub>h{N}</sub>h<sub>t-1</sub>+b<sub>h{N}</sub>", xanchor="right",
+            font=dict(size=font_size - 2))  # fmt: skip
+    # r scales the recurrent part; the product enters the candidate.
+    d.wire([(rx + 0.7, GATE_Y), (rop - 0.32, GATE_Y)], r, sc[R], f"{R}_t[{k}] ({spec[R].title})", key=R)
+    if t_n:
+        d.wire([(rop + 0.32, GATE_Y), (nx - 0.8, GATE_Y)], t_n.h_part, sc[N], f"{R} × ({inner.split(' = ')[0]})")
+    else:
+        d.plain([(rop + 0.32, GATE_Y), (nx - 0.8, GATE_Y)], f"{R} × (W_h{N} {H}_{{t-1}} + b_h{N})")
+    d.op(rop, GATE_Y, "×", f"{R} × (W_h{N} {H}_{{t-1}} + b_h{N})", t_n.h_part if t_n else None)
+    # z keeps the old state; 1 - z lets the candidate in.
+    d.wire([(zx, GATE_Y), (zx, LANE), (kx, LANE), (kx, TOP)], z, sc[Z], f"{Z}_t[{k}] ({spec[Z].title})", key=Z)
+    d.wire([(kx, LANE), (onex, LANE)], z, sc[Z], f"{Z}_t[{k}]")
+    d.wire([(onex, LANE), (mx, LANE)], 1 - z, sc[Z], f"1 − {Z} (what is renewed)")
+    d.wire([(nx, GATE_Y), (mx, GATE_Y), (mx, LANE)], n, sc[N], f"{N}_t[{k}] ({spec[N].title})", key=N)
+    d.wire([(mx, LANE), (mx, TOP)], (1 - z) * n, sc[H], f"(1 − {Z}) × {N} (new)")
+    for name, x, v in ((R, rx, r), (Z, zx, z), (N, nx, n)):
+        q = spec[name]
+        d.node(x, GATE_Y, f"{q.symbol}  {act_name(q.activation)}", f"{q.title}: {name}_t[{k}]", v, sc[name], name,
+               w=0.8 if name == N else 0.7, key=name, detail=pre_words(terms[name] if terms else None))  # fmt: skip
+    d.op(kx, TOP, "×", f"{Z} × {H}_{{t-1}}", z * h_prev)
+    d.op(onex, LANE, "1−", f"1 − {Z}", 1 - z)
+    d.op(mx, LANE, "×", f"(1 − {Z}) × {N}", (1 - z) * n)
+    d.op(mx, TOP, "+", f"{H}_t[{k}] = (1 − {Z}) × {N} + {Z} × {H}_{{t-1}}", h, key=H)
+    d.label(0, TOP + 0.45, f"{H}<sub>t-1</sub> = {h_prev:.2f}", xanchor="left")
+    d.label(12, TOP + 0.45, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
+    d.label(10.7, 6.25, "to the read-out")
     d.label(0, BUS + 0.35, "h<sub>t-1</sub> (all units)", xanchor="left")
     d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
-    return d.figure((-0.3, 12.3), (-0.9, 6.0), round(25 * font_size + 40))
+    return d.figure((-0.3, 12.3), (-0.9, 6.5), round(27 * font_size + 40))
 
 
-def rnn_diagram(spec, step, unit, token, ranges, font_size=13) -> go.Figure:
-    """x_t and h_{t-1} into one box: h_t = act(W_x x_t + W_h h_{t-1} + b); nothing is kept unless rewritten."""
+def rnn_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go.Figure:
+    """x_t and h_{t-1} into one box: h_t = act(W_x x_t + W_h h_{t-1} + b). No belt: nothing carries the old h past
+    the box, it is rewritten at every step."""
     d = Drawing(font_size)
     k = unit
-    h, h_prev = float(step["h"][k]), float(step.prev["h"][k])
+    BUS, BOX_Y, bx = 0.6, 2.4, 5.0
+    (H,) = spec.weighted
+    h, h_prev = float(step[H][k]), float(step.prev[H][k])
     sc = scales(spec, ranges)
-    act = act_name(spec["h"].activation)
-    d.wire([(0, 3.0), (4.5, 3.0), (4.5, 2.2)], h_prev, sc["h"], f"h_{{t-1}}[{k}] (all units feed it)", 9,
-           key="h_prev")  # fmt: skip
-    d.bus(4.5, 0.0, 4.5, 1.6)
-    d.bus(2.0, 0.0, 4.5, 0.0)
-    d.wire([(4.5, 1.6), (9.0, 1.6), (12, 1.6)], h, sc["h"], f"h_t[{k}] (to the next step and the read-out)", 9,
-           key="h")  # fmt: skip
-    d.node(4.5, 1.6, f"h  {act}", f"h_t[{k}] = {act}(W_x x_t + W_h h_{{t-1}} + b)", h, sc["h"], "h", w=1.0, key="h")
-    d.label(0, 3.45, f"h<sub>t-1</sub> = {h_prev:.2f}", xanchor="left")
-    d.label(12, 2.05, f"h<sub>t</sub> = {h:.2f}", xanchor="right")
-    d.label(2.0, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
-    d.label(8.5, 3.3, "no gate: the whole state is rewritten at every step")
-    return d.figure((-0.3, 12.3), (-0.9, 4.0), round(16 * font_size + 40))
+    t = terms[H] if terms else None
+    d.bus(0, BUS, bx, BUS)
+    d.bus(1.0, -0.6, 1.0, BUS)
+    d.hover(0.5, BUS, f"{H}_{{t-1}}[{k}] = {h_prev:.3f} (one of the units on the bus)", f"{H}_prev", h_prev)
+    sums = "W_x x_t + W_h h_{t-1} + b" + (
+        f" = {num(t.x_part)} {signed(t.h_part)} {signed(t.bias)} = {num(t.pre)}" if t else "")  # fmt: skip
+    d.bus(bx, BUS, bx, BOX_Y - 0.55, sums)
+    d.wire([(bx + 1.0, BOX_Y), (12, BOX_Y)], h, sc[H], f"{H}_t[{k}] (to the next step)", 9, key=H)
+    d.wire([(9.5, BOX_Y), (9.5, 4.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
+    act = act_name(spec[H].activation)
+    d.node(bx, BOX_Y, f"{spec[H].symbol}  {act}", f"{spec[H].title}: {H}_t[{k}] = {act}(W_x x_t + W_h h_{{t-1}} + b)",
+           h, sc[H], H, w=1.0, key=H, detail=pre_words(t))  # fmt: skip
+    d.label(0, BUS + 0.35, f"h<sub>t-1</sub> (all units; unit {k}: {h_prev:.2f})", xanchor="left")
+    d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
+    d.label(12, BOX_Y + 0.4, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
+    d.label(9.5, 4.25, "to the read-out")
+    d.label(0, 4.25, "no gates, no belt: h is rewritten from x<sub>t</sub> and h<sub>t-1</sub> at every step",
+            xanchor="left")  # fmt: skip
+    return d.figure((-0.3, 12.3), (-0.9, 4.6), round(19 * font_size + 40))

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lstm_viz.core.trace import GateTrace
+from lstm_viz.explain import analysis
 from lstm_viz.viz import theme
 from lstm_viz.viz.theme import COLOURS
 
@@ -30,8 +31,14 @@ def title(spec, name: str) -> str:
 
 
 def memory(trace: GateTrace) -> np.ndarray:
-    """The cell's memory: C where the cell has one, else h."""
-    return trace["c"] if "c" in trace.spec else trace["h"]
+    """The cell's memory: C where the cell has one, else h (explain.analysis.memory_state)."""
+    return trace[analysis.memory_state(trace.spec)]
+
+
+def emphasised(spec) -> set[str]:
+    """The quantities drawn with thicker lines: the memory and the gate that keeps it (LSTM: c, f; GRU: h, z)."""
+    keep = analysis.keep_factor(spec)
+    return {analysis.memory_state(spec)} | ({keep.name} if keep is not None else set())
 
 
 def unit_order(trace: GateTrace, how: str = "as is", signal: np.ndarray | None = None) -> np.ndarray:
@@ -253,6 +260,7 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
     span = (1 - gap * (P - 1)) / P
     lines, layout = [], {}
     small = dict(size=font_size - 2)
+    thick = emphasised(spec)
     for k, (label, names, (lo, hi)) in enumerate(panels):
         axis = "y" if k == 0 else f"y{k + 1}"
         top = 1 - k * (span + gap)
@@ -271,7 +279,7 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
                     yaxis=axis,
                     mode="lines+markers",
                     marker=dict(size=5),
-                    line=dict(color=COLOURS[gate], width=3 if gate in ("f", "c", "z") else 2),
+                    line=dict(color=COLOURS[gate], width=3 if gate in thick else 2),
                     name=title(spec, gate),
                     meta=gate,  # which quantity the line is, for tests and tools
                     hovertemplate=f"{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}<extra></extra>",
@@ -328,13 +336,16 @@ def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
 
 def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:
     """Karpathy, Johnson & Fei-Fei (2015), fig. 3: one point per unit, per gate: how often it is
-    left-saturated (< 0.1) against how often right-saturated (> 0.9)."""
+    left-saturated (< 0.1) against how often right-saturated (> 0.9); the lowest and the highest tenth of
+    the gate's range (saturation), so -0.8 and 0.8 for a gate through tanh."""
     gates = list(fractions)
     fig = make_subplots(
         rows=1, cols=len(gates), subplot_titles=[title(spec, g) for g in gates], horizontal_spacing=0.07
     )
     for n, gate in enumerate(gates, start=1):
         low, high = fractions[gate]
+        lo, hi = spec[gate].range or (0.0, 1.0)
+        below, above = f"{lo + 0.1 * (hi - lo):g}", f"{lo + 0.9 * (hi - lo):g}"
         fig.add_trace(
             go.Scatter(
                 x=low,
@@ -342,16 +353,21 @@ def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]],
                 mode="markers",
                 marker=dict(size=10, color=COLOURS[gate], opacity=0.8, line=dict(width=1, color=theme.PAPER)),
                 text=[f"u{u}" for u in range(len(low))],
-                hovertemplate="%{text}: below 0.1 in %{x:.0%} of steps, above 0.9 in %{y:.0%}<extra></extra>",
+                hovertemplate=f"%{{text}}: below {below} in %{{x:.0%}} of steps, above {above} in %{{y:.0%}}"
+                "<extra></extra>",
                 showlegend=False,
             ),
             row=1,
             col=n,
         )
         fig.add_shape(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color=theme.GUIDE_LINE, dash="dot"), row=1, col=n)
-        fig.update_xaxes(range=list(theme.UNIT_AXIS), tickformat=".0%", title_text="fraction < 0.1", row=1, col=n)
+        fig.update_xaxes(range=list(theme.UNIT_AXIS), tickformat=".0%", title_text=f"fraction < {below}", row=1, col=n)
         fig.update_yaxes(
-            range=list(theme.UNIT_AXIS), tickformat=".0%", title_text="fraction > 0.9" if n == 1 else None, row=1, col=n
+            range=list(theme.UNIT_AXIS),
+            tickformat=".0%",
+            title_text=f"fraction > {above}" if n == 1 else None,
+            row=1,
+            col=n,
         )
     fig.update_annotations(font_size=font_size + 1)
     fig.update_layout(height=300 + 6 * font_size, margin=dict(l=50, r=20, t=35, b=50), font=dict(size=font_size))

@@ -189,7 +189,7 @@ def lstm_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> g
     thin dotted wires from the belt (c_{t-1} into i and f, c_t into o)."""
     d = Drawing(font_size)
     k = unit
-    BELT, BUS, GATE_Y, LANE = 5.0, 0.6, 2.4, 3.3
+    BELT, BUS, GATE_Y, LANE, RX = 5.0, 0.6, 2.4, 3.3, 11.6  # RX: the wire up to the read-out
     sc = scales(spec, ranges)
     one = (0.0, 1.0, theme.GATE_SCALE)
     role = belt_roles(spec)
@@ -237,7 +237,7 @@ def lstm_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> g
     d.wire([(tx, BELT), (tx, 3.65)], c, sc[C], f"{C}_t[{k}]")
     d.wire([(tx, 3.65), (tx, GATE_Y)], s, s_scale, f"{squash}({C}_t[{k}])")
     d.wire([(tx, GATE_Y), (tx, BUS - 0.2), (12, BUS - 0.2)], h, sc[H], f"{H}_t[{k}] (to the next step)", key=H)
-    d.wire([(tx, GATE_Y), (10.5, GATE_Y), (10.5, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
+    d.wire([(tx, GATE_Y), (RX, GATE_Y), (RX, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
     # Peepholes: c_{t-1} from one tap left of the forget gate's ×, c_t from a tap right of the +.
     for q in spec.quantities:
         if not q.peephole:
@@ -282,11 +282,11 @@ def lstm_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> g
     d.op(px, BELT, "+", f"{C}_t[{k}] = {F} × {C}_{{t-1}} + {I} × {G}", c, key=C)
     d.op(tx, GATE_Y, "×", f"{H}_t[{k}] = {O} × {squash}({C}_t)", h, key=H)
     d.label(0, BELT + 0.45, f"{C}<sub>t-1</sub> = {c_prev:.2f}", xanchor="left")
-    d.label(12, BELT + 0.45, f"{C}<sub>t</sub> = {c:.2f}", xanchor="right")
+    d.label(RX - 0.2, BELT + 0.45, f"{C}<sub>t</sub> = {c:.2f}", xanchor="right")
     d.label(0, BUS + 0.35, "h<sub>t-1</sub> (all units)", xanchor="left")
     d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
     d.label(12, BUS + 0.05, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
-    d.label(10.5, 6.25, "to the read-out")
+    d.label(12.2, 6.25, "to the read-out", xanchor="right")
     return d.figure((-0.3, 12.3), (-0.9, 6.5), round(27 * font_size + 40))
 
 
@@ -295,7 +295,7 @@ def gru_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go
     in; below, r multiplies the recurrent part W_hn h_{t-1} + b_hn before it enters the candidate n."""
     d = Drawing(font_size)
     k = unit
-    TOP, BUS, GATE_Y, LANE = 5.0, 0.6, 2.4, 3.9
+    TOP, BUS, GATE_Y, LANE, RX = 5.0, 0.6, 2.4, 3.9, 11.6  # RX: the wire up to the read-out
     sc = scales(spec, ranges)
     H = analysis.memory_state(spec)
     keep = analysis.keep_factor(spec)
@@ -310,7 +310,7 @@ def gru_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go
     d.wire([(0, TOP), (kx, TOP)], h_prev, sc[H], f"{H}_{{t-1}}[{k}] (state in)", 9, key=f"{H}_prev")
     d.wire([(kx, TOP), (mx, TOP)], z * h_prev, sc[H], f"{Z} × {H}_{{t-1}} (kept)", 9)
     d.wire([(mx, TOP), (12, TOP)], h, sc[H], f"{H}_t[{k}] (state out: to the next step)", 9, key=H)
-    d.wire([(10.7, TOP), (10.7, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
+    d.wire([(RX, TOP), (RX, 6.0)], h, sc[H], f"{H}_t[{k}] (to the read-out)")
     # The input bus: h_{t-1} and x_t feed r, z, and the candidate's two parts.
     d.bus(0, BUS, nx, BUS)
     d.bus(1.0, -0.6, 1.0, BUS)
@@ -344,8 +344,8 @@ def gru_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go
     d.op(mx, LANE, "×", f"(1 − {Z}) × {N}", (1 - z) * n)
     d.op(mx, TOP, "+", f"{H}_t[{k}] = (1 − {Z}) × {N} + {Z} × {H}_{{t-1}}", h, key=H)
     d.label(0, TOP + 0.45, f"{H}<sub>t-1</sub> = {h_prev:.2f}", xanchor="left")
-    d.label(12, TOP + 0.45, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
-    d.label(10.7, 6.25, "to the read-out")
+    d.label(RX - 0.2, TOP + 0.55, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
+    d.label(12.2, 6.25, "to the read-out", xanchor="right")
     d.label(0, BUS + 0.35, "h<sub>t-1</sub> (all units)", xanchor="left")
     d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
     return d.figure((-0.3, 12.3), (-0.9, 6.5), round(27 * font_size + 40))
@@ -376,6 +376,5 @@ def rnn_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go
     d.label(1.15, -0.45, f"x<sub>t</sub> = {html.escape(token)}", xanchor="left")
     d.label(12, BOX_Y + 0.4, f"{H}<sub>t</sub> = {h:.2f}", xanchor="right")
     d.label(9.5, 4.25, "to the read-out")
-    d.label(0, 4.25, "no gates, no belt: h is rewritten from x<sub>t</sub> and h<sub>t-1</sub> at every step",
-            xanchor="left")  # fmt: skip
+    d.label(12, 0.2, "no gates, no belt:<br>h is rewritten at every step", xanchor="right", align="right")
     return d.figure((-0.3, 12.3), (-0.9, 4.6), round(19 * font_size + 40))

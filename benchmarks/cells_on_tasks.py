@@ -1,11 +1,11 @@
 """What every cell reaches on every task with the task's default config (one seed, CPU): measured, not asserted.
 
-    python benchmarks/cells_on_tasks.py                 # the plain RNN and the seven LSTM variants, all tasks
+    python benchmarks/cells_on_tasks.py                 # the GRU, the plain RNN and the seven LSTM variants
     python benchmarks/cells_on_tasks.py gru lstm_cifg   # these cells only
 
-Each run is `training.train(task, task.default_config().replace(cell=..., device="cpu", seed=0))`: it stops
-at the target (checked on 512 held-out sequences) or after the config's steps. The table gives the held-out
-metric at the end, whether it reached the target, the steps taken and the seconds.
+Each run is `training.train(task, task.default_config().replace(cell=..., device="cpu", seed=0))`, on the
+config's 2 CPU threads: it stops at the target (checked on 512 held-out sequences) or after the config's steps.
+The table gives the held-out metric at the end, whether it reached the target, the steps taken and the seconds.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from lstm_viz import tasks
 from lstm_viz.core import cells
 from lstm_viz.training import train
 
-DEFAULT_CELLS = ["rnn", "lstm_nig", "lstm_nfg", "lstm_nog", "lstm_cifg", "lstm_ph", "lstm_niaf", "lstm_noaf"]
+DEFAULT_CELLS = ["gru", "rnn", "lstm_nig", "lstm_nfg", "lstm_nog", "lstm_cifg", "lstm_ph", "lstm_niaf", "lstm_noaf"]
 
 
 def main(argv: list[str]) -> None:

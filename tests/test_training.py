@@ -5,6 +5,7 @@ import pytest
 import torch
 
 from lstm_viz import reference, tasks
+from lstm_viz.core import cells
 from lstm_viz.torch_backend import build_model
 from lstm_viz.training import snapshot_steps, train
 
@@ -93,30 +94,81 @@ def test_trained_weights_give_the_same_hidden_states_in_numpy_and_torch():
     assert np.max(np.abs(result.model.outputs(tr) - out)) <= 1e-12
 
 
-@pytest.mark.parametrize("cell", ["lstm_cifg", "gru(activation=relu)"])
+@pytest.mark.parametrize("cell", ["lstm_cifg", "gru(activation=relu)", "lstm(recurrent_activation=hard_sigmoid)"])
 def test_a_cell_torch_has_no_module_for_trains_in_float32_like_the_others(cell):
     """Variants and options run as the explicit CellStack; it trains like nn.LSTM, and its weights come back."""
     from lstm_viz.core import cells
 
     spec = cells.from_key(cell)
     task = tasks.get("brackets")
-    result = train(task, task.default_config().replace(cell=spec.name, steps=30, num_layers=2))
-    assert result.model.params.spec.name == spec.name and result.model.num_layers == 2
+    options = dict(spec.options) if "(" in cell else {}
+    result = train(task, task.default_config().replace(cell=spec.name, steps=30, num_layers=2, **options))
+    assert result.model.params.spec == spec and result.model.num_layers == 2
     assert len(result.history) == 30 and all(np.isfinite(row[1]) for row in result.history)
 
 
-def test_unknown_cells_and_layers_are_refused_by_name():
+@pytest.mark.parametrize(
+    "changes,message",
+    [
+        (dict(cell="transformer"), "cell: unknown cell 'transformer'"),
+        (dict(cell=None), "cell: unknown cell 'None'"),
+        (dict(num_layers=4), "num_layers: expected 1 to 3, got 4"),
+        (dict(num_layers=0), "num_layers: expected 1 to 3, got 0"),
+        (dict(activation="softplus"), "activation: 'softplus' cannot be computed here"),
+        (dict(cell="rnn", activation="linear"), "activation: 'linear' cannot be computed here"),
+        (dict(cell="rnn", recurrent_activation="sigmoid"), "recurrent_activation: not an option of cell rnn"),
+        (dict(cell="gru", recurrent_activation="relu"), "recurrent_activation: 'relu' cannot be computed here"),
+        (dict(seed=-1), "seed: invalid value -1"),
+    ],
+)
+def test_unknown_cells_layers_and_activations_are_refused_by_name_before_anything_is_built(
+    changes, message, monkeypatch
+):
+    from lstm_viz.training import loop
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("a model was built for a bad config")
+
+    monkeypatch.setattr(loop, "SequenceModel", no_model)
     task = tasks.get("counting")
-    with pytest.raises(ValueError, match="cell: unknown cell 'transformer'"):
-        train(task, task.default_config().replace(cell="transformer"))
-    with pytest.raises(ValueError, match="num_layers: expected 1 to 3, got 4"):
-        train(task, task.default_config().replace(num_layers=4))
+    with pytest.raises(ValueError, match=message):
+        train(task, task.default_config().replace(**changes))
 
 
-@pytest.mark.parametrize("name", ["counting", "brackets", "negation_sentiment"])
+@pytest.mark.parametrize("name", tasks.names())
 def test_a_gru_reaches_the_target_with_the_default_config(name):
-    """The GRU learns these tasks with the LSTM's default config (all seven: its presets, tests/test_weights.py)."""
+    """The GRU learns every task with the LSTM's default config (its presets: tests/test_weights.py)."""
     task = tasks.get(name)
     result = train(task, task.default_config().replace(cell="gru", device="cpu"))
     assert result.reached_target, f"{name}: gru {task.metric} {result.final_metric:.4f} (target {task.target})"
-    assert result.model.cell == "gru"
+    assert result.model.cell == "gru" and "reached the target" in result.stopped_reason
+
+
+def test_a_run_is_a_cell_params_model_with_cell_params_snapshots():
+    task = tasks.get("adding")
+    result = train(task, task.default_config().replace(cell="gru", num_layers=2, steps=20, hidden_size=6))
+    assert all(p.spec.name == "gru" and p.num_layers == 2 for _, p in result.snapshots)
+    assert result.snapshots[-1][1].allclose(result.model.params, atol=0)
+    assert result.model.params.hidden_size == 6 and result.model.W_out.shape == (task.output_size, 6)
+
+
+def test_training_leaves_torchs_generator_where_it_was():
+    task = tasks.get("counting")
+    torch.manual_seed(11)
+    want = torch.rand(4)
+    torch.manual_seed(11)
+    train(task, task.default_config().replace(steps=3, cell="gru", seed=5))
+    assert torch.equal(torch.rand(4), want)
+
+
+def test_the_forget_bias_only_reaches_cells_with_a_weighted_forget_gate():
+    task = tasks.get("counting")
+    zero = task.default_config().replace(steps=0, forget_bias=0.0)
+    for cell in ("lstm", "lstm_ph", "gru", "lstm_cifg"):
+        a = train(task, zero.replace(cell=cell)).params.layers[0]["b"]
+        b = train(task, zero.replace(cell=cell, forget_bias=4.0)).params.layers[0]["b"]
+        spec = cells.spec(cell)
+        expected = np.zeros_like(a)
+        if "f" in spec.weighted:
+            expected[spec.weighted.index("f")] = 4.0
+        assert np.allclose(b - a, expected, atol=1e-6), cell

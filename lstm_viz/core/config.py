@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, replace
 class TrainConfig:
     cell: str = "lstm"  # any name of lstm_viz.core.cells.names(): "lstm", "gru", "rnn", "lstm_nfg", ...
     num_layers: int = 1  # 1 to 3: a stack, layer l+1 reads layer l's h
+    activation: str | None = None  # the candidate's and h's squashing (Keras' activation); None: the cell's own
+    recurrent_activation: str | None = None  # the gates' function (Keras' recurrent_activation); None: sigmoid
     hidden_size: int = 16
     seq_len: int = 20
     batch_size: int = 64

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 import numpy as np
 import torch
 from torch import nn
@@ -13,28 +16,48 @@ from lstm_viz.torch_backend.cells import TORCH_CLASSES, CellStack, from_torch, l
 from lstm_viz.torch_backend.devices import resolve_device
 from lstm_viz.torch_backend.traced import _tensor
 
+_INIT_LOCK = threading.Lock()  # two trainings starting at once in two threads must not draw from one stream
+
+
+@contextmanager
+def seeded(seed: int | None):
+    """torch's CPU generator seeded with `seed` inside the block and restored after it, so that a model's
+    initial weights come from its own seed and the rest of the process sees no change (None: no seeding)."""
+    if seed is None:
+        yield
+        return
+    with _INIT_LOCK, torch.random.fork_rng(devices=[]):
+        torch.default_generator.manual_seed(seed)  # the CPU stream torch.manual_seed(seed) would set
+        yield
+
 
 class SequenceModel(nn.Module):
     """A recurrent stack of any cell followed by a linear read-out on the top layer's h.
 
-    The stack is torch's own nn.LSTM / nn.GRU / nn.RNN (cuDNN on a GPU) where torch has the cell with
-    these options, else the explicit CellStack; batch-first (B, T, D) either way.
+        SequenceModel("gru", input_size=3, hidden_size=16, output_size=2, num_layers=2, seq2seq=True)
+
+    `cell` is a CellSpec or a cell name (lstm_viz.core.cells.names()). The stack is torch's own nn.LSTM /
+    nn.GRU / nn.RNN (cuDNN on a GPU) where torch has the cell with these options, else the explicit
+    CellStack; batch-first (B, T, D) either way. The initial weights depend on `seed` only (None: torch's
+    global generator, as a plain torch module would).
     seq2seq=False: one output per sequence, read from the last hidden state  -> (B, output_size)
     seq2seq=True:  one output per step                                       -> (B, T, output_size)
     """
 
-    def __init__(self, input_size: int, hidden_size: int, output_size: int, seq2seq: bool = False,
-                 cell: str | CellSpec = "lstm", num_layers: int = 1, seed: int = 0):  # fmt: skip
+    def __init__(self, cell: str | CellSpec, input_size: int, hidden_size: int, output_size: int,
+                 num_layers: int = 1, seq2seq: bool = False, seed: int | None = 0):  # fmt: skip
         super().__init__()
         spec = cell if isinstance(cell, CellSpec) else cells.spec(cell)
         self.spec, self.seq2seq = spec, seq2seq
-        if spec.torch_class:
-            kw = {"nonlinearity": spec.option("activation")} if spec.family == "rnn" else {}
-            self.rnn = TORCH_CLASSES[spec.torch_class](input_size, hidden_size, num_layers=num_layers,
-                                                       batch_first=True, **kw)  # fmt: skip
-        else:
-            self.rnn = CellStack(spec, input_size, hidden_size, num_layers, batch_first=True, seed=seed)
-        self.head = nn.Linear(hidden_size, output_size)
+        with seeded(seed):
+            if spec.torch_class:
+                kw = {"nonlinearity": spec.option("activation")} if spec.family == "rnn" else {}
+                self.rnn = TORCH_CLASSES[spec.torch_class](input_size, hidden_size, num_layers=num_layers,
+                                                           batch_first=True, **kw)  # fmt: skip
+            else:
+                stack_seed = int(torch.randint(2**31, ())) if seed is None else seed  # random_params: NumPy
+                self.rnn = CellStack(spec, input_size, hidden_size, num_layers, batch_first=True, seed=stack_seed)
+            self.head = nn.Linear(hidden_size, output_size)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         hs, _ = self.rnn(x)  # (B, T, H): the top layer's h
@@ -74,10 +97,11 @@ class SequenceModel(nn.Module):
 
 
 def build_model(p, W_out, b_out, seq2seq: bool, device=None, dtype=torch.float32) -> SequenceModel:
-    """A SequenceModel holding the given recurrent (CellParams or LSTMParams) and read-out weights."""
+    """A SequenceModel holding the given recurrent (CellParams or LSTMParams) and read-out weights: W_out (K, H),
+    b_out (K,)."""
     p = as_cell_params(p)
     W_out = np.asarray(W_out, dtype=np.float64)
-    model = SequenceModel(p.input_size, p.hidden_size, W_out.shape[0], seq2seq, p.spec, p.num_layers)
+    model = SequenceModel(p.spec, p.input_size, p.hidden_size, W_out.shape[0], p.num_layers, seq2seq)
     model = model.to(device=resolve_device(device), dtype=dtype)
     model.load_recurrent_params(p)
     model.load_head_weights(W_out, b_out)

@@ -1,4 +1,5 @@
-"""The live-training loop: torch's nn.LSTM with Adam, reporting through callbacks.
+"""The live-training loop: a stack of any cell (nn.LSTM / nn.GRU / nn.RNN or CellStack) with Adam,
+reporting through callbacks.
 
     result = train(task, config, on_progress=callback, should_stop=lambda: stop_flag)
 
@@ -22,6 +23,7 @@ from lstm_viz.core import cells
 from lstm_viz.core.config import TrainConfig
 from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.spec import CellSpec
 from lstm_viz.tasks import Task
 from lstm_viz.torch_backend import SequenceModel, resolve_device
 
@@ -47,7 +49,7 @@ class TrainResult:
     history: list[tuple[int, float, float]]  # (step, loss, metric on the training batch)
     final_metric: float  # on a held-out batch
     reached_target: bool
-    model: TrainedModel  # the trained LSTM and read-out, NumPy
+    model: TrainedModel  # the trained stack and read-out, NumPy (CellParams)
     snapshots: list[tuple[int, CellParams]] = field(repr=False)  # log-spaced, the first at step 0
     seconds: float
     device: str
@@ -70,9 +72,17 @@ def snapshot_steps(total: int, count: int = 20) -> list[int]:
     return [0, *grid.tolist()]
 
 
-def validate(config: TrainConfig, task: Task) -> None:
+def cell_spec(config: TrainConfig) -> CellSpec:
+    """The spec of the config's cell with its options; ValueError names the field (cell, activation, ...)."""
     if not isinstance(config.cell, str) or config.cell not in cells.names():
         raise ValueError(f"cell: unknown cell {str(config.cell)[:40]!r}; expected one of {', '.join(cells.names())}")
+    options = {"activation": config.activation, "recurrent_activation": config.recurrent_activation}
+    return cells.spec(config.cell, **{k: v for k, v in options.items() if v is not None})
+
+
+def validate(config: TrainConfig, task: Task) -> CellSpec:
+    """Every field checked before anything is allocated; ValueError names the first bad one. Returns the cell's spec."""
+    spec = cell_spec(config)
     if not isinstance(config.num_layers, int) or not 1 <= config.num_layers <= MAX_LAYERS:
         raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {config.num_layers!r}")
     checks = [
@@ -83,17 +93,21 @@ def validate(config: TrainConfig, task: Task) -> None:
         ("grad_clip", config.grad_clip > 0 and math.isfinite(config.grad_clip)),
         ("threads", config.threads >= 1),
         ("forget_bias", math.isfinite(config.forget_bias)),
+        ("seed", isinstance(config.seed, int) and 0 <= config.seed < 2**63),
     ]
     for name, ok in checks:
         if not ok:
             raise ValueError(f"{name}: invalid value {getattr(config, name)!r}")
+    return spec
 
 
 def build(task: Task, config: TrainConfig, device: torch.device) -> SequenceModel:
-    torch.manual_seed(config.seed)
-    model = SequenceModel(task.input_size, config.hidden_size, task.output_size, task.kind.seq2seq, config.cell,
-                          config.num_layers, seed=config.seed)  # fmt: skip
-    model.add_forget_bias(config.forget_bias)  # b_f of every layer, where the cell has a forget gate of its own
+    """The model of the config's cell and stack, its initial weights drawn from config.seed alone (the same
+    weights torch.manual_seed(seed) gives, without touching the process's generator)."""
+    spec = cell_spec(config)
+    model = SequenceModel(spec, task.input_size, config.hidden_size, task.output_size, config.num_layers,
+                          task.kind.seq2seq, seed=config.seed)  # fmt: skip
+    model.add_forget_bias(config.forget_bias)  # b_f of every layer, where the cell has a weighted forget gate
     return model.to(device)
 
 

@@ -1,4 +1,5 @@
-"""Train live: train a small LSTM in the background, watch its loss and its gates, then inspect it."""
+"""Train live: train a small LSTM, GRU, plain RNN or LSTM variant (1-3 layers) in the background, watch its loss
+and its gates, then inspect it."""
 
 import json
 
@@ -10,6 +11,7 @@ from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
 from lstm_viz.training.jobs import TrainingJob  # torch: this is the one page that imports it
+from lstm_viz.training.loop import validate
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
@@ -36,42 +38,67 @@ job = ss.get(JOB)
 running = job is not None and job.running
 
 
+def option_choices(cell: str) -> dict[str, tuple[str, ...]]:
+    """The Keras activation options the cell can compute, by option, the cell's own first."""
+    family = cells.FAMILIES[cell]
+    found = {"activation": family.ACTIVATION_CHOICES, "recurrent_activation": getattr(family, "RECURRENT_CHOICES", ())}
+    return {k: v for k, v in found.items() if v}
+
+
 def config_ui():
     """The hyper-parameters, each within bounds the README documents, kept per task (the keys name it).
-    Returns a TrainConfig when Start is pressed, else None."""
+    The cell is picked outside the form, so that the fields below fit it. Returns a TrainConfig when Start
+    is pressed, else None."""
     key = f"_{task.name}"
+    names = cells.names()
+    cell = st.selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
+                        key="cfg_cell" + key, disabled=running,
+                        help="The recurrent cell to train: LSTM, GRU, plain RNN or an LSTM variant.")  # fmt: skip
+    spec = cells.spec(cell)
+    has_f = "f" in spec.weighted
     with st.form("config", border=True):
-        c = st.columns([2, 1, 1])
-        names = cells.names()
-        cell = c[0].selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
-                              key="cfg_cell" + key)  # fmt: skip
-        layers = c[1].number_input("Layers", 1, MAX_LAYERS, 1, key="cfg_layers" + key,
+        c = st.columns(4)
+        layers = c[0].number_input("Layers", 1, MAX_LAYERS, 1, key="cfg_layers" + key,
                                    help="A stack: layer l+1 reads layer l's h.")  # fmt: skip
+        hidden = c[1].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden" + key)
+        seq_len = c[2].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
+        steps = c[3].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps" + key)
         c = st.columns(4)
-        hidden = c[0].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden" + key)
-        seq_len = c[1].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
-        steps = c[2].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps" + key)
-        batch = c[3].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch" + key)
-        c = st.columns(4)
-        lr = c[0].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr" + key)
-        bias = c[1].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key,
-                                 help="Added to b_f of every layer; a cell without a forget gate of its own (GRU, "
-                                 "plain RNN, NFG, CIFG) ignores it.")  # fmt: skip
-        seed = c[2].number_input("Seed", 0, 10_000, 0, key="cfg_seed" + key)
-        c[3].markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
+        batch = c[0].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch" + key)
+        lr = c[1].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr" + key)
+        bias = c[2].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key,
+                                 disabled=not has_f,
+                                 help="Added to b_f of every layer at the start." if has_f else
+                                 f"Not used: the {spec.title} has no forget gate with weights of its own.")  # fmt: skip
+        seed = c[3].number_input("Seed", 0, 10_000, 0, key="cfg_seed" + key)
+        options = {}
+        with st.expander("Activations (Keras' activation and recurrent_activation)"):
+            c = st.columns(2)
+            labels = {"activation": "Activation (candidate and output)", "recurrent_activation": "Gate activation"}
+            for col, (option, choices) in zip(c, option_choices(cell).items()):
+                options[option] = col.selectbox(labels[option], choices, key=f"cfg_{option}{key}_{cell}")
+        st.markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
     if not start:
         return None
+    own = dict(spec.options)  # the cell's own functions: no option in the config
+    options = {k: (None if v == own.get(k) else v) for k, v in options.items()}
     return default.replace(
         hidden_size=int(hidden), seq_len=int(seq_len), steps=int(steps), batch_size=int(batch), lr=float(lr),
-        forget_bias=float(bias), seed=int(seed), cell=cell, num_layers=int(layers),
+        forget_bias=float(bias) if has_f else default.forget_bias, seed=int(seed), cell=cell, num_layers=int(layers),
+        **options,
     )  # fmt: skip
 
 
 config = config_ui()
 if config is not None and not running:
-    ss[JOB] = TrainingJob(task.name, config).start()
-    st.rerun()  # redraw with Start disabled and the progress polling on
+    try:
+        validate(config, task)
+    except ValueError as err:
+        st.error(f"Not started: {plain(str(err), 300)}", icon=":material/error:")
+    else:
+        ss[JOB] = TrainingJob(task.name, config).start()
+        st.rerun()  # redraw with Start disabled and the progress polling on
 
 if job is not None:
     st.button("Stop", icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")

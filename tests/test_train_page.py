@@ -108,6 +108,60 @@ def test_a_gru_stack_trains_and_its_gates_are_shown_on_the_step_through_page():
     assert len(lines) == 2 * len(layer.spec.names)  # r, z, n, h, separated and concatenated
 
 
+def test_a_gru_trains_and_its_result_and_snapshots_are_shown():
+    at = train_page("brackets")
+    at.selectbox(key="cfg_cell_brackets").set_value("gru").run()
+    assert at.number_input(key="cfg_bias_brackets").disabled  # a GRU has no forget gate of its own
+    assert "no forget gate" in at.number_input(key="cfg_bias_brackets").help
+    start(at, cfg_steps=60, cfg_hidden=6)
+    finish(at)
+    run = at.session_state[RUNS][-1]
+    assert run.model.cell == "gru" and run.config.cell == "gru" and ", gru, H=6" in run.label
+    assert "f-bias" not in run.label
+    assert "Learned: accuracy" in texts(at.success) or "Not learned yet" in texts(at.warning)
+    assert at.dataframe and "Watch the gates learn" in [s.value for s in at.subheader]
+    assert all(p.spec.name == "gru" for _, p in run.snapshots)
+    assert at.selectbox(key="cfg_cell_brackets").value == "gru"  # the form remembers the cell
+    at.selectbox(key="cfg_cell_brackets").set_value("lstm").run()
+    assert not at.number_input(key="cfg_bias_brackets").disabled
+
+
+def test_a_plain_rnn_offers_only_the_activations_it_can_compute_and_trains_with_relu():
+    at = train_page("counting")
+    at.selectbox(key="cfg_cell_counting").set_value("rnn").run()
+    act = at.selectbox(key="cfg_activation_counting_rnn")
+    assert act.options == ["tanh", "relu"] and not any("recurrent" in (s.key or "") for s in at.selectbox)
+    act.set_value("relu")
+    start(at, cfg_steps=20)
+    assert at.session_state[JOB].config.activation == "relu"
+    finish(at)
+    run = at.session_state[RUNS][-1]
+    assert run.model.params.spec.key == "rnn(activation=relu)" and "rnn(activation=relu)" in run.label
+
+
+def test_the_cells_own_activation_is_no_option_in_the_config():
+    at = train_page("counting")
+    at.selectbox(key="cfg_cell_counting").set_value("lstm_cifg").run()
+    start(at, cfg_steps=10)
+    config = at.session_state[JOB].config
+    assert (config.cell, config.activation, config.recurrent_activation) == ("lstm_cifg", None, None)
+    finish(at)
+
+
+def test_a_weights_file_of_any_cell_opens_as_a_run():
+    from lstm_viz.core.params import random_params
+    from lstm_viz.core.readout import TrainedModel
+
+    at = train_page("counting")
+    task = tasks.get("counting")
+    p = random_params("gru", task.input_size, 4, num_layers=2, seed=3)
+    model = TrainedModel("counting", p, np.ones((task.output_size, 4)), np.zeros(task.output_size))
+    upload(at, "gru.safetensors", weights.to_bytes(model))
+    run = at.session_state[RUNS][-1]
+    assert run.label == "uploaded: gru.safetensors (counting, gru x2, H=4)" and run.model.params.allclose(p, 1e-6)
+    assert not at.error and "Watch the gates learn" not in [s.value for s in at.subheader]
+
+
 def test_stop_ends_the_training_early_and_keeps_the_model():
     at = train_page("remember_first")
     start(at, cfg_steps=20_000, cfg_lr=1e-4)  # far from the target: would run for minutes

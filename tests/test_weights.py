@@ -125,6 +125,84 @@ def test_hostile_files_are_refused_with_a_clear_message(case):
         weights.from_bytes(make())
 
 
+def handmade(header: dict, payload: bytes = b"", **metadata) -> bytes:
+    """A safetensors file written byte by byte: whatever its header says, true or not."""
+    import json
+
+    meta = {"format": weights.FORMAT, "task": "counting", "cell": "lstm", "num_layers": "1"} | metadata
+    text = json.dumps(header | {"__metadata__": meta}).encode()
+    return len(text).to_bytes(8, "little") + text + payload
+
+
+def test_declared_shapes_are_checked_before_any_array_is_built(monkeypatch):
+    import safetensors.numpy
+
+    misshapen = wrong_shapes()
+
+    def no_arrays(*args, **kwargs):
+        raise AssertionError("arrays were built before the header was checked")
+
+    monkeypatch.setattr(safetensors.numpy, "load", no_arrays)
+    huge = {"l0.W_h": {"dtype": "F32", "shape": [4, 100_000, 100_000], "data_offsets": [0, 16]}}
+    with pytest.raises(ValueError, match="hidden size 100000: expected 1 to 256"):
+        weights.from_bytes(handmade(huge, bytes(16)))
+    bad = {"l0.W_h": {"dtype": "F32", "shape": "4x5x5", "data_offsets": [0, 16]}}
+    with pytest.raises(ValueError, match=r"tensor l0\.W_h: its header entry has no readable shape"):
+        weights.from_bytes(handmade(bad, bytes(16)))
+    with pytest.raises(ValueError, match=r"l0.W_x: expected shape \(4, 5, 2\)"):
+        weights.from_bytes(misshapen)
+
+
+def test_integer_tensors_are_refused_by_name():
+    from safetensors.numpy import save
+
+    m = small_model()
+    layer = m.params.layers[0]
+    arrays = {"l0.W_x": layer["W_x"], "l0.W_h": layer["W_h"], "l0.b": layer["b"], "W_out": m.W_out}
+    tensors = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in arrays.items()}
+    tensors["b_out"] = np.zeros(m.b_out.shape, dtype=np.int32)
+    data = save(tensors, metadata={"format": weights.FORMAT, "task": "counting", "cell": "lstm", "num_layers": "1"})
+    with pytest.raises(ValueError, match=r"b_out: expected floating-point numbers .*got I32"):
+        weights.from_bytes(data)
+
+
+def test_a_cell_with_options_keeps_them_and_its_config():
+    spec = cells.spec("lstm", activation="relu", recurrent_activation="hard_sigmoid")
+    task = tasks.get("adding")
+    p = random_params(spec, task.input_size, 3, num_layers=2, seed=2)
+    model = TrainedModel("adding", p, np.ones((task.output_size, 3)), np.zeros(task.output_size))
+    config = TrainConfig(cell="lstm", num_layers=2, hidden_size=3, activation="relu",
+                         recurrent_activation="hard_sigmoid")  # fmt: skip
+    back, back_config = weights.from_bytes(weights.to_bytes(model, config))
+    assert back.params.spec.key == "lstm(activation=relu, recurrent_activation=hard_sigmoid)"
+    assert back_config == config
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"seq_len": 10**9},  # the page would build a sequence this long
+        {"seq_len": "20"},
+        {"seq_len": 0},
+        {"hidden_size": 6},  # not the weights' H
+        {"cell": "gru"},  # not the weights' cell
+        {"num_layers": 2},
+        {"lr": "fast"},
+        {"steps": True},
+        {"activation": "relu"},  # the weights are a plain LSTM's
+        {"device": ["cuda"]},
+    ],
+)
+def test_a_config_that_does_not_fit_its_weights_is_dropped_and_the_weights_still_open(config):
+    import json
+
+    good = TrainConfig(hidden_size=5).to_dict()
+    data = weights.to_bytes(small_model(), None, {"config": json.dumps(good | config)})
+    model, back = weights.from_bytes(data)
+    assert back is None and model.params.hidden_size == 5
+    assert weights.from_bytes(weights.to_bytes(small_model(), None, {"config": json.dumps(good)}))[1] is not None
+
+
 def test_an_unknown_task_is_named():
     data = weights.to_bytes(small_model()).replace(b'"counting"', b'"countinG"')
     with pytest.raises(ValueError, match="unknown task 'countinG'"):

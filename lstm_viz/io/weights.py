@@ -5,9 +5,11 @@ A file ("lstm-viz/2") holds float32 tensors, one per parameter block of each lay
 string metadata: the format tag, the task's name, the cell's key (spec.key: "gru",
 "lstm(activation=relu)"), the number of layers and the config as JSON. Files of the first format
 ("lstm-viz/1": W_x (4, H, D), W_h (4, H, H), b (4, H), W_out, b_out) open as a one-layer LSTM.
-`from_bytes` is written for files from strangers (uploads): it checks the size, the header,
-the names, dtypes and shapes against the task, and that every number is finite, and answers a
-bad file with a ValueError that names the problem. Nothing here can execute code from a file.
+`from_bytes` is written for files from strangers (uploads): it checks the size and the header, then
+every tensor's name, dtype and shape as the header declares them against the declared cell, layers
+and task before any array is built, then that every number is finite, and answers a bad file with a
+ValueError that names the problem. A config that does not fit its weights (or is out of bounds) is
+dropped, not trusted. Nothing here can execute code from a file.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from lstm_viz.core import cells
 from lstm_viz.core.config import TrainConfig
 from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.tasks.base import MAX_CUSTOM_LEN
 
 FORMAT = "lstm-viz/2"
 FORMAT_V1 = "lstm-viz/1"
 MAX_BYTES = 2_000_000  # an upload larger than this is refused before it is read (H = 256 is about 1.1 MB)
 MAX_HIDDEN = 256
-TENSORS = ("W_x", "W_h", "b", "W_out", "b_out")
+FLOAT_DTYPES = ("F16", "F32", "F64")  # safetensors' names
 
 
 def to_bytes(model: TrainedModel, config: TrainConfig | None = None, extra: dict[str, str] | None = None) -> bytes:
@@ -53,32 +56,42 @@ def load(path: str | Path) -> tuple[TrainedModel, TrainConfig | None]:
 
 
 def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, TrainConfig | None]:
-    """The model (float64 NumPy) and its config (None if the file has none) from a weights file's bytes."""
-    metadata = read_header(data, max_bytes)
+    """The model (float64 NumPy) and its config (None if the file has none) from a weights file's bytes.
+
+    Everything the header declares (the task, the cell, the layers, every tensor's name, dtype and shape)
+    is checked before a single array is built; then every number must be finite."""
+    declared, metadata = parse_header(data, max_bytes)
     task = task_of(metadata)
     spec, num_layers = cell_of(metadata)
+    if metadata.get("format") == FORMAT_V1:  # one LSTM layer, blocks without a layer prefix
+        declared = {(f"l0.{k}" if k in ("W_x", "W_h", "b") else k): v for k, v in declared.items()}
+    shapes = declared_shapes(declared)
+    want = expected_shapes(shapes, spec, num_layers, task)
+    missing = [k for k in want if k not in shapes]
+    if missing:
+        raise ValueError(f"missing tensors {', '.join(missing)}: a {spec.key} with {num_layers} layer(s) has "
+                         f"{', '.join(want)}")  # fmt: skip
+    extra = sorted(set(shapes) - set(want))
+    if extra:
+        raise ValueError(f"tensor {extra[0]}: not a parameter of a {spec.key} with {num_layers} layer(s)")
+    for name, shape in want.items():
+        dtype = declared[name].get("dtype")
+        if dtype not in FLOAT_DTYPES:
+            raise ValueError(f"{name}: expected floating-point numbers (F16, F32 or F64), got {str(dtype)[:10]}")
+        if shapes[name] != shape:
+            raise ValueError(f"{name}: expected shape {shape} for a {spec.key} on task {task.name}, "
+                             f"got {shapes[name]}")  # fmt: skip
     from safetensors.numpy import load as load_tensors
 
     try:
         arrays = load_tensors(bytes(data))
-    except Exception as err:  # the Rust reader's errors: truncated data, bad offsets, unknown dtypes
+    except Exception as err:  # the Rust reader's errors: truncated data, bad offsets
         raise ValueError(f"not a readable safetensors file ({err})") from None
-    if metadata.get("format") == FORMAT_V1:  # one LSTM layer, blocks without a layer prefix
+    if metadata.get("format") == FORMAT_V1:
         arrays = {(f"l0.{k}" if k in ("W_x", "W_h", "b") else k): v for k, v in arrays.items()}
-    want = expected_shapes(arrays, spec, num_layers, task)
-    missing = [k for k in want if k not in arrays]
-    if missing:
-        raise ValueError(f"missing tensors {', '.join(missing)}: a {spec.key} with {num_layers} layer(s) has "
-                         f"{', '.join(want)}")  # fmt: skip
-    extra = sorted(set(arrays) - set(want))
-    if extra:
-        raise ValueError(f"tensor {extra[0]}: not a parameter of a {spec.key} with {num_layers} layer(s)")
     for name, shape in want.items():
-        if arrays[name].dtype.kind != "f":
-            raise ValueError(f"{name}: expected floating-point numbers, got {arrays[name].dtype}")
-        if arrays[name].shape != shape:
-            raise ValueError(f"{name}: expected shape {shape} for a {spec.key} on task {task.name}, "
-                             f"got {arrays[name].shape}")  # fmt: skip
+        if arrays[name].shape != shape or arrays[name].dtype.kind != "f":  # the reader agrees with the header
+            raise ValueError(f"{name}: the data does not match its header")
         if not np.all(np.isfinite(arrays[name])):
             raise ValueError(f"{name}: contains NaN or infinite values")
     layers = tuple(
@@ -86,7 +99,7 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     )
     model = TrainedModel(task.name, CellParams(spec, layers), arrays["W_out"].astype(np.float64),
                          arrays["b_out"].astype(np.float64))  # fmt: skip
-    return model, config_of(metadata)
+    return model, config_of(metadata, task, model.params)
 
 
 def cell_of(metadata: dict[str, str]):
@@ -103,13 +116,24 @@ def cell_of(metadata: dict[str, str]):
     return spec, num_layers
 
 
-def expected_shapes(arrays: dict[str, np.ndarray], spec, num_layers: int, task) -> dict[str, tuple[int, ...]]:
+def declared_shapes(declared: dict) -> dict[str, tuple[int, ...]]:
+    """Each tensor's shape as the header declares it; ValueError names an entry that is not a plain shape."""
+    shapes = {}
+    for name, entry in declared.items():
+        shape = entry.get("shape") if isinstance(entry, dict) else None
+        ok = isinstance(shape, list) and len(shape) <= 4
+        if not ok or not all(type(n) is int and 0 <= n <= MAX_BYTES for n in shape):
+            raise ValueError(f"tensor {str(name)[:40]}: its header entry has no readable shape")
+        shapes[str(name)] = tuple(shape)
+    return shapes
+
+
+def expected_shapes(shapes: dict[str, tuple[int, ...]], spec, num_layers: int, task) -> dict[str, tuple[int, ...]]:
     """Every tensor's shape for this cell, these layers and this task; H is read from l0.W_h (bounded first)."""
-    W_h = arrays.get("l0.W_h")
-    if W_h is None or W_h.ndim != 3 or W_h.shape[1] != W_h.shape[2]:
-        got = None if W_h is None else W_h.shape
-        raise ValueError(f"l0.W_h: expected shape ({len(spec.weighted)}, H, H) for a {spec.key}, got {got}")
-    H, D, K = W_h.shape[1], task.input_size, task.output_size
+    W_h = shapes.get("l0.W_h")
+    if W_h is None or len(W_h) != 3 or W_h[1] != W_h[2]:
+        raise ValueError(f"l0.W_h: expected shape ({len(spec.weighted)}, H, H) for a {spec.key}, got {W_h}")
+    H, D, K = W_h[1], task.input_size, task.output_size
     if not 1 <= H <= MAX_HIDDEN:
         raise ValueError(f"hidden size {H}: expected 1 to {MAX_HIDDEN}")
     want = {}
@@ -119,7 +143,13 @@ def expected_shapes(arrays: dict[str, np.ndarray], spec, num_layers: int, task) 
 
 
 def read_header(data: bytes, max_bytes: int) -> dict[str, str]:
-    """The metadata of a safetensors file, after checks that name what is wrong with it."""
+    """The metadata of a lstm-viz safetensors file, after checks that name what is wrong with it."""
+    return parse_header(data, max_bytes)[1]
+
+
+def parse_header(data: bytes, max_bytes: int) -> tuple[dict, dict[str, str]]:
+    """The tensors a safetensors file declares ({name: {dtype, shape, data_offsets}}) and its metadata, after
+    checks that name what is wrong with it; no tensor is read."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ValueError("expected the bytes of a .safetensors file")
     n = len(data)
@@ -136,10 +166,10 @@ def read_header(data: bytes, max_bytes: int) -> dict[str, str]:
         raise ValueError(diagnose(bytes(data[:9]), size, n)) from None
     if not isinstance(header, dict):
         raise ValueError("not a safetensors file: its header is not a JSON object")
-    metadata = header.get("__metadata__") or {}
+    metadata = header.pop("__metadata__", None) or {}
     if not isinstance(metadata, dict) or metadata.get("format") not in (FORMAT, FORMAT_V1):
         raise ValueError(f"a safetensors file, but not one written by lstm-viz (no format tag {FORMAT!r})")
-    return metadata
+    return header, metadata
 
 
 def diagnose(head: bytes, size: int, n: int) -> str:
@@ -161,15 +191,56 @@ def task_of(metadata: dict[str, str]):
     return tasks.get(name)
 
 
-def config_of(metadata: dict[str, str]) -> TrainConfig | None:
+# bounds on what a file's config may say: the page reuses seq_len (and shows the rest), so a stranger's
+# file must not make it build a sequence of a billion steps
+INT_LIMITS = {
+    "num_layers": (1, MAX_LAYERS),
+    "hidden_size": (1, MAX_HIDDEN),
+    "seq_len": (1, MAX_CUSTOM_LEN),
+    "batch_size": (1, 4096),
+    "steps": (0, 1_000_000),
+    "seed": (0, 2**32 - 1),
+    "threads": (1, 256),
+}
+
+
+def config_of(metadata: dict[str, str], task=None, params: CellParams | None = None) -> TrainConfig | None:
+    """The file's TrainConfig, or None when it has none or one that does not fit: a field of the wrong type or
+    out of bounds, or a cell, layers or hidden size other than the weights' own (the weights still open)."""
     try:
         raw = json.loads(metadata.get("config") or "{}")
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None
-    known = {f.name for f in fields(TrainConfig)}
     if not isinstance(raw, dict) or not raw:
         return None
-    try:
-        return TrainConfig(**{k: v for k, v in raw.items() if k in known})
-    except TypeError:
+    defaults = TrainConfig()
+    values = {}
+    for f in fields(TrainConfig):
+        if f.name not in raw:
+            continue
+        v, default = raw[f.name], getattr(defaults, f.name)
+        if v is None and f.name in ("activation", "recurrent_activation"):
+            pass  # the cell's own
+        elif type(default) is int:
+            lo, hi = INT_LIMITS[f.name]
+            if type(v) is not int or not lo <= v <= hi:
+                return None
+        elif type(default) is float:
+            if type(v) not in (int, float):
+                return None
+            v = float(v)
+        elif not isinstance(v, str) or len(v) > 40:
+            return None
+        values[f.name] = v
+    config = TrainConfig(**values)
+    if task is not None and config.seq_len < task.min_len:
         return None
+    if params is not None:
+        options = {k: v for k in ("activation", "recurrent_activation") if (v := getattr(config, k)) is not None}
+        try:
+            spec = cells.spec(config.cell, **options)
+        except ValueError:
+            return None
+        if (spec, config.num_layers, config.hidden_size) != (params.spec, params.num_layers, params.hidden_size):
+            return None
+    return config

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from lstm_viz.core.config import TrainConfig
-from lstm_viz.core.params import LSTMParams
+from lstm_viz.core.params import CellParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.ui.state import RUNS
 
@@ -26,7 +26,7 @@ class Run:
     model: TrainedModel
     config: TrainConfig | None
     history: list[tuple[int, float, float]] = field(default_factory=list)
-    snapshots: list[tuple[int, LSTMParams]] = field(default_factory=list)
+    snapshots: list[tuple[int, CellParams]] = field(default_factory=list)
     final_metric: float | None = None
     reached_target: bool | None = None
     stopped_reason: str = ""
@@ -50,10 +50,8 @@ def add(run: Run) -> None:
 
 def from_result(job_id: str, result, n: int) -> Run:
     c = result.config
-    spec = result.model.params.spec
-    stack = f" x{c.num_layers}" if c.num_layers > 1 else ""
-    bias = f", f-bias={c.forget_bias:g}" if "f" in spec.weighted else ""
-    label = f"run {n}: {result.task}, {spec.key}{stack}, H={c.hidden_size}, lr={c.lr:g}{bias}, seed={c.seed}"
+    bias = f", f-bias={c.forget_bias:g}" if "f" in result.model.params.spec.weighted else ""
+    label = f"run {n}: {result.task}, {cell_label(result.model)}, H={c.hidden_size}, lr={c.lr:g}{bias}, seed={c.seed}"
     return Run(
         id=job_id,
         label=label,
@@ -69,7 +67,12 @@ def from_result(job_id: str, result, n: int) -> Run:
     )
 
 
-def from_upload(model: TrainedModel, config: TrainConfig | None, name: str) -> Run:
+def cell_label(model: TrainedModel) -> str:
+    """The cell's key and, for a stack, its layers: "lstm", "gru x2", "lstm(activation=relu) x3"."""
     stack = f" x{model.num_layers}" if model.num_layers > 1 else ""
-    label = f"uploaded: {name[:40]} ({model.task}, {model.params.spec.key}{stack}, H={model.params.hidden_size})"
+    return f"{model.params.spec.key}{stack}"
+
+
+def from_upload(model: TrainedModel, config: TrainConfig | None, name: str) -> Run:
+    label = f"uploaded: {name[:40]} ({model.task}, {cell_label(model)}, H={model.params.hidden_size})"
     return Run(id=uuid.uuid4().hex[:12], label=label, model=model, config=config)

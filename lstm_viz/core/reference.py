@@ -26,17 +26,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_viz.core import cells
+from lstm_viz.core.activations import sigmoid
 from lstm_viz.core.checks import as_array, check_inputs
 from lstm_viz.core.params import LSTMParams, as_lstm_params
 from lstm_viz.core.trace import GateTrace
 
 LSTM = cells.spec("lstm")
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z) = 1 / (1 + e^-z). For z < -709, e^-z overflows to inf and σ is exactly 0, as it should be."""
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-z))
 
 
 def step(p: LSTMParams, x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray):
@@ -45,10 +40,11 @@ def step(p: LSTMParams, x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray):
     Returns (z, i, f, g, o, c, h) with z the pre-activations (..., 4, H).
     """
     z = np.einsum("khd,...d->...kh", p.W_x, x) + np.einsum("khj,...j->...kh", p.W_h, h_prev) + p.b  # (..., 4, H)
-    i = sigmoid(z[..., 0, :])  # input gate
-    f = sigmoid(z[..., 1, :])  # forget gate
-    g = np.tanh(z[..., 2, :])  # candidate C̃
-    o = sigmoid(z[..., 3, :])  # output gate
+    with np.errstate(over="ignore"):  # σ(z) for z < -709: e^-z = inf, σ = 0 exactly (activations.sigmoid)
+        i = sigmoid(z[..., 0, :])  # input gate
+        f = sigmoid(z[..., 1, :])  # forget gate
+        g = np.tanh(z[..., 2, :])  # candidate C̃
+        o = sigmoid(z[..., 3, :])  # output gate
     c = f * c_prev + i * g  # cell state
     h = o * np.tanh(c)  # hidden state
     return z, i, f, g, o, c, h

@@ -42,8 +42,9 @@ def preset_reached(task_name: str, cell: str) -> bool:
     return presets.reached(task_name, cell)
 
 
+@st.cache_data(show_spinner=False)
 def preset_cells(task_name: str) -> list[str]:
-    """The cells that have a preset for the task."""
+    """The cells that have a preset for the task (the files are looked for once, not on every rerun)."""
     return presets.available(task_name)
 
 

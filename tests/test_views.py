@@ -44,7 +44,7 @@ def test_colour_ranges_come_from_the_declaration():
     spec = lv.cells.spec("lstm")
     assert theme.colour_range(spec["f"], np.array([0.2])) == (0.0, 1.0)
     assert theme.colour_range(spec["h"], np.array([0.2])) == (-1.0, 1.0)
-    assert theme.colour_range(spec["c"], np.array([-3.5, 2.0])) == (-3.5, 3.5)
+    assert theme.colour_range(spec["c"], np.array([-3.5, 2.0])) == (-4.0, 4.0)  # symmetric, rounded up
     relu = lv.cells.spec("gru", activation="relu")
     assert theme.colour_range(relu["n"], np.array([0.5, 4.0])) == (-4.0, 4.0)
     assert theme.colourscale(spec["f"]) == theme.GATE_SCALE and theme.colourscale(spec["c"]) == theme.SIGNED_SCALE

@@ -24,12 +24,19 @@ def layer_of(task: str, model_id: str, seq_key: str, layer: int, model) -> GateT
     return trace_for(task, model_id, seq_key, model).layers[layer]
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def model_ranges(task: str, model_id: str, _model: TrainedModel) -> list[dict[str, tuple[float, float]]]:
+    """Every layer's colour and axis ranges, fixed once per model (theme.model_ranges: 64 samples of the task)."""
+    return theme.model_ranges(_model)
+
+
 @st.cache_resource(show_spinner=False, max_entries=512)
 def cell_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, token: str, font: int,
                 _model) -> go.Figure:  # fmt: skip
     """The cell diagram of the layer's unit at step t; its hover gives each box's terms, from the layer's weights."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
-    return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, theme.ranges(trace), font_size=font + 1,
+    ranges = model_ranges(task, model_id, _model)[layer]
+    return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, ranges, font_size=font + 1,
                                 layer=_model.params.layers[layer])  # fmt: skip
 
 
@@ -39,7 +46,7 @@ def bars_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit
     trace = layer_of(task, model_id, seq_key, layer, _model)
     step = trace.at(t)
     values = {q: step[q] for q in trace.spec.names}
-    return figures.step_bars(trace.spec, values, unit, theme.ranges(trace), font_size=font)
+    return figures.step_bars(trace.spec, values, unit, model_ranges(task, model_id, _model)[layer], font_size=font)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -47,7 +54,8 @@ def timeline_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, 
                     font: int, _model) -> go.Figure:  # fmt: skip
     trace = layer_of(task, model_id, seq_key, layer, _model)
     values = {q: trace[q][:, unit] for q in trace.spec.names}
-    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, theme.ranges(trace), font_size=font)
+    ranges = model_ranges(task, model_id, _model)[layer]
+    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -72,7 +80,8 @@ def heatmap_figure(
     order = figures.unit_order(trace, order_how, _signal)
     maps = len(trace.spec.names)
     height = None if font <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
-    fig = figures.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font)
+    ranges = model_ranges(task, model_id, _model)[layer]
+    fig = figures.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges)
     return fig, [int(u) for u in order]
 
 

@@ -8,8 +8,10 @@
 - GRU: h runs along the top; z blends the old h with the candidate n, r scales what n reads of h.
 - plain RNN: x_t and h_{t-1} into one box that rewrites h.
 
-Colours come from the heat maps' scales on each quantity's own range (`ranges`, theme.ranges of the
-layer's trace): gates 0..1, C̃ and h -1..1, C on its own range. Hovering a wire or a box gives its number.
+Colours come from the heat maps' scales on each quantity's own range (`ranges`: the model's, fixed per
+model, theme.model_ranges): gates 0..1, C̃ and h -1..1, tanh(C) -1..1, C on the model's range; what the
+candidate writes (i × C̃) on the candidate's. A value past its range takes the end colour; hovering a wire or
+a box gives its number.
 """
 
 from __future__ import annotations
@@ -136,10 +138,11 @@ def scales(spec: CellSpec, ranges: dict) -> dict[str, tuple[float, float, str]]:
 
 def cell_diagram(spec: CellSpec, step: GateStep, unit: int, token: str, ranges: dict, font_size: int = 13,
                  layer: Mapping[str, np.ndarray] | None = None) -> go.Figure:  # fmt: skip
-    """The cell of `spec` for unit k at one step (step: a GateStep of one sequence; ranges: theme.ranges of the
-    layer's trace). With the layer's blocks (`layer`), hovering a box also gives its pre-activation's terms, and
-    the parts that only the weights know (a peephole's w ⊙ c, the GRU's W_hn h_{t-1} + b_hn) get their numbers.
-    The hover layer's customdata holds [name, value] per point: "i", "c", "c_prev", ... ("" for the others)."""
+    """The cell of `spec` for unit k at one step (step: a GateStep of one sequence; ranges: the layer's
+    theme.model_ranges, or theme.ranges of its trace). With the layer's blocks (`layer`), hovering a box also
+    gives its pre-activation's terms, and the parts that only the weights know (a peephole's w ⊙ c, the GRU's
+    W_hn h_{t-1} + b_hn) get their numbers. The hover layer's customdata holds [name, value] per point: "i",
+    "c", "c_prev", ... ("" for the others)."""
     draw = {"lstm": lstm_diagram, "gru": gru_diagram, "rnn": rnn_diagram}[spec.family]
     terms = None if layer is None else explain.unit_terms(spec, layer, step, unit)
     return draw(spec, step, unit, token, ranges, font_size, terms)
@@ -233,7 +236,7 @@ def lstm_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> g
         else:
             d.plain(points, f"{name} ≡ 1: this variant has no {title(name)}")
     d.wire([(gx, GATE_Y), (gx, 3.9), (px, 3.9)], g, sc[G], f"{G}_t[{k}] ({title(G)})", key=G)
-    d.wire([(px, 3.9), (px, BELT)], i * g, sc[C], f"{I} × {G} (written to memory)")
+    d.wire([(px, 3.9), (px, BELT)], i * g, sc[G], f"{I} × {G} (written to memory)")
     d.wire([(tx, BELT), (tx, 3.65)], c, sc[C], f"{C}_t[{k}]")
     d.wire([(tx, 3.65), (tx, GATE_Y)], s, s_scale, f"{squash}({C}_t[{k}])")
     d.wire([(tx, GATE_Y), (tx, BUS - 0.2), (12, BUS - 0.2)], h, sc[H], f"{H}_t[{k}] (to the next step)", key=H)
@@ -334,7 +337,7 @@ def gru_diagram(spec, step, unit, token, ranges, font_size=13, terms=None) -> go
     d.wire([(kx, LANE), (onex, LANE)], z, sc[Z], f"{Z}_t[{k}]")
     d.wire([(onex, LANE), (mx, LANE)], 1 - z, sc[Z], f"1 − {Z} (what is renewed)")
     d.wire([(nx, GATE_Y), (mx, GATE_Y), (mx, LANE)], n, sc[N], f"{N}_t[{k}] ({spec[N].title})", key=N)
-    d.wire([(mx, LANE), (mx, TOP)], (1 - z) * n, sc[H], f"(1 − {Z}) × {N} (new)")
+    d.wire([(mx, LANE), (mx, TOP)], (1 - z) * n, sc[N], f"(1 − {Z}) × {N} (new)")
     for name, x, v in ((R, rx, r), (Z, zx, z), (N, nx, n)):
         q = spec[name]
         d.node(x, GATE_Y, f"{q.symbol}  {act_name(q.activation)}", f"{q.title}: {name}_t[{k}]", v, sc[name], name,

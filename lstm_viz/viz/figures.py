@@ -63,9 +63,11 @@ def gate_heatmaps(
     height: int | None = None,
     font_size: int = 12,
     clickable: bool = True,
+    ranges: dict[str, tuple[float, float]] | None = None,
 ) -> go.Figure:
     """Every quantity of the cell (LSTM: i, f, g, o, c, h) as unit x time heat maps sharing one time axis
-    labelled by the input tokens.
+    labelled by the input tokens, each on its fixed range (`ranges`: the model's, theme.model_ranges; without
+    them, theme.ranges of this trace). A value past its range takes the end colour; its hover gives the number.
 
     Plotly heat maps send no click events to Streamlit, so each map carries an invisible
     scatter layer, one point per cell, that does: its points give (t, row) and its hover
@@ -78,6 +80,7 @@ def gate_heatmaps(
     names = spec.names
     N = len(names)
     order = np.arange(H) if order is None else np.asarray(order)
+    ranges = theme.ranges(trace) if ranges is None else ranges
     map_px = max(90, min(260, 12 * H)) if height is None else (height - 110) / N  # each map's height in px
     height = height or int(N * map_px + 110)
     fig = make_subplots(
@@ -93,7 +96,7 @@ def gate_heatmaps(
     tok = np.asarray([str(tk) for tk in tokens], dtype=object)
     for n, gate in enumerate(names, start=1):
         values = trace[gate][:, order].T  # (H, T), row r is unit order[r]
-        lo, hi = theme.colour_range(spec[gate], trace[gate])
+        lo, hi = ranges[gate]
         top = 1 - (n - 1) / N
         fig.add_trace(
             go.Heatmap(
@@ -173,7 +176,7 @@ def click_to_cell(points: list[dict], order: np.ndarray) -> tuple[int, int] | No
 def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, tuple[float, float]],
               font_size: int = 12) -> go.Figure:  # fmt: skip
     """Every quantity's whole vector at one step as bar charts side by side, the chosen unit outlined; each
-    on its quantity's fixed range (`ranges`, theme.ranges of the trace).
+    on its quantity's fixed range (`ranges`: the model's, theme.model_ranges), widened where a value is past it.
 
     Built as one layout dict (x/y axis pairs side by side) rather than with make_subplots,
     which costs several times more: this figure is redrawn on every Next click.
@@ -201,7 +204,7 @@ def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, 
                 showlegend=False,
             )
         )
-        lo, hi = ranges[gate]
+        lo, hi = theme.fitted(*ranges[gate], v)
         x0 = k * (width + gap)
         tick = dict(size=font_size - 2)
         layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
@@ -224,9 +227,13 @@ def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, 
     return go.Figure(data=bars, layout=layout)
 
 
-def timeline_panels(spec, ranges: dict[str, tuple[float, float]]) -> list[tuple[str, list[str], tuple[float, float]]]:
+Panel = tuple[str, list[str], tuple[float, float]]  # a timeline panel: its label, its lines, its y range
+
+
+def timeline_panels(spec, ranges: dict[str, tuple[float, float]], values: dict | None = None) -> list[Panel]:
     """The unit timeline's panels, top to bottom: the gates (0..1), the values in -1..1, and each unbounded
-    quantity (C) on its own range, so that a small C̃ or h is not flattened by a large C."""
+    quantity (C) on its own axis and range (widened where `values` go past it), so that a small C̃ or h is not
+    flattened by a large C."""
     gates = [q.name for q in spec.quantities if q.kind == "gate"]
     unit_range = [q.name for q in spec.quantities if q.kind != "gate" and q.range == (-1.0, 1.0)]
     others = [q.name for q in spec.quantities if q.kind != "gate" and q.range != (-1.0, 1.0)]
@@ -239,7 +246,7 @@ def timeline_panels(spec, ranges: dict[str, tuple[float, float]]) -> list[tuple[
     if unit_range:
         panels.append((", ".join(spec[n].symbol for n in unit_range), unit_range, (-1.05, 1.05)))
     for name in others:
-        lo, hi = ranges[name]
+        lo, hi = ranges[name] if values is None else theme.fitted(*ranges[name], values[name])
         panels.append((spec[name].symbol, [name], (lo * 1.05, hi * 1.05)))
     return panels
 
@@ -254,7 +261,7 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
     """
     T = len(tokens)
     steps = np.arange(T)
-    panels = timeline_panels(spec, ranges)
+    panels = timeline_panels(spec, ranges, values)
     P = len(panels)
     gap = 0.08 if P > 1 else 0.0
     span = (1 - gap * (P - 1)) / P

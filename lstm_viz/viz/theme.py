@@ -3,13 +3,23 @@ equations and words take their gate colours, colour scales and fixed ranges from
 
 Fixed ranges, so that the same colour means the same number on every map: each quantity's range
 comes from its cell's declaration (Quantity.range: gates 0..1, tanh-squashed values -1..1); an
-unbounded one (C, anything through relu or linear) is symmetric around 0, as wide as the trace needs.
+unbounded one (C, anything through relu or linear) is symmetric around 0 and fixed per model, not per
+sample: model_ranges runs 64 samples of the model's task at its default length through the NumPy
+forward, once, and rounds the largest |value| of each quantity of each layer up to a nice number.
+
+    rs = theme.model_ranges(model)        # [layer] -> {"i": (0.0, 1.0), ..., "c": (-15.0, 15.0), ...}
+    figures.gate_heatmaps(trace, tokens, ranges=rs[0])
+
+A longer sequence may go past its model's range: colours clip at the ends (hover gives the number),
+axes widen to show every point (fitted).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from plotly.colors import sample_colorscale
+
+from lstm_viz import tasks
 
 # One colour per quantity of every cell, used by every figure and equation. A GRU's gates take the
 # colours of the LSTM gates whose job they share: z keeps the old state (like f), r decides what of the
@@ -63,21 +73,49 @@ def colourscale(quantity) -> str:
     return GATE_SCALE if quantity.kind == "gate" else SIGNED_SCALE
 
 
+# What an unbounded range is rounded up to (× a power of 10): a colour bar with round ends.
+NICE = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
+def nice(x: float) -> float:
+    """The smallest NICE number (× a power of 10) that is at least x > 0: 4.29 -> 5, 12.75 -> 15."""
+    power = 10.0 ** float(np.floor(np.log10(x)))
+    return next(float(round(m * power, 10)) for m in NICE if m * power >= x * (1 - 1e-12))
+
+
 def colour_range(quantity, values) -> tuple[float, float]:
     """The fixed colour and axis range of a quantity (a spec's Quantity) over `values`: its declared range when
     bounded (gates 0..1, tanh-squashed values -1..1); unbounded (C, anything through relu or linear) symmetric
-    around 0 and as wide as the largest |value|, at least ±1 (so that values inside -1..1 keep the colours of
-    the tanh-squashed ones)."""
+    around 0, the largest |value| rounded up to a nice number, at least ±1 (so that values inside -1..1 keep
+    the colours of the tanh-squashed ones). Give it many samples' values (model_ranges), not one sequence's."""
     if quantity.range is not None:
         lo, hi = quantity.range
         return float(lo), float(hi)
-    m = max(1.0, float(np.max(np.abs(values)))) if np.size(values) else 1.0
+    m = nice(max(1.0, float(np.max(np.abs(values))))) if np.size(values) else 1.0
     return -m, m
 
 
 def ranges(trace) -> dict[str, tuple[float, float]]:
-    """Every quantity's range for one layer's trace (a GateTrace), by name."""
+    """Every quantity's range for one layer's trace (a GateTrace, one sequence or a batch), by name."""
     return {q.name: colour_range(q, trace[q.name]) for q in trace.spec.quantities}
+
+
+def model_ranges(model, n: int = 64, seed: int = 0) -> list[dict[str, tuple[float, float]]]:
+    """Every layer's ranges for a model (a TrainedModel), fixed once for the model: over n samples of its task at
+    the task's default length, through the NumPy forward. The same for every sequence the model is shown on."""
+    task = tasks.get(model.task)
+    x, _ = task.make_batch(n, task.default_config().seq_len, np.random.default_rng([seed, 5]))  # (n, T, D)
+    return [ranges(layer) for layer in model.trace(x).layers]
+
+
+def fitted(lo: float, hi: float, values) -> tuple[float, float]:
+    """An axis on a fixed range lo..hi, widened (symmetric, nice) only where `values` go past it: an axis shows
+    every point, where a colour clips."""
+    v = np.asarray(values, dtype=float)
+    if v.size == 0 or (lo <= v.min() and v.max() <= hi):
+        return lo, hi
+    m = nice(max(float(np.abs(v).max()), abs(lo), abs(hi)))
+    return -m, m
 
 
 def colour_of(v: float, lo: float, hi: float, scale: str | None = None) -> str:

@@ -47,6 +47,10 @@ if order_how == "by correlation" and signal is None:
     cols[0].caption("This sequence has no running signal (a count or a depth) to correlate with: units as is.")
 answer = explain.output_words(task, x, model.outputs(trace)[-1], trace.steps - 1)
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
+if running := explain.running_words(task, x, model.outputs(trace)):
+    st.caption(plain(running, 2000))
+if padding := explain.padding_words(tokens):
+    st.caption(plain(padding, 300))
 
 spec, order = cached.heatmap_figure(
     view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal

@@ -93,9 +93,13 @@ def step_view():
     font = view.font_size
 
     st.plotly_chart(cached.strip_figure(tuple(tokens), t, font), key="strip", config={"displayModeBar": False})
+    if padding := explain.padding_words(tokens):
+        st.caption(plain(padding, 300))
     step = layer_trace.at(t)
     answer = explain.output_words(task, x, model.outputs(trace)[t], t)
     st.markdown(f"**t = {t}**, reading {plain(tokens[t])}: {plain(answer, 200)}.")
+    if running := explain.running_words(task, x, model.outputs(trace)):
+        st.caption(plain(running, 2000))
 
     terms = explain.unit_terms(spec, layer_params, step, unit)
     separated, concatenated = st.tabs(["Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "Concatenated:  W·[hₜ₋₁, xₜ] + b"])

@@ -93,7 +93,8 @@ def test_negation_sentences_flip_with_negation():
     assert label["I like apples"] == 1 and label["I don't like apples"] == 0
     assert label["she doesn't like coffee"] == 0 and label["she never hates rain"] == 1
     assert label["我 喜欢 吃 苹果"] == 1 and label["我 不 喜欢 吃 苹果"] == 0
-    assert task.token_labels(task.parse("我不喜欢吃苹果")) == ["我", "不", "喜欢", "吃", "苹果"]
+    padded = [tasks.PAD, "我", "不", "喜欢", "吃", "苹果"]  # left-padded to 6 steps, as the training sentences
+    assert task.token_labels(task.parse("我不喜欢吃苹果")) == padded
     x, y = task.make_batch(20, 6, np.random.default_rng(0))
     for row in range(20):
         words = [w for w in task.token_labels(x[row]) if w != tasks.PAD]

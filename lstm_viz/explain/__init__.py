@@ -3,13 +3,23 @@
     terms      GateTerms, unit_terms, products, the LaTeX lines of every equation of any cell
     analysis   memory_unit, gate_story
     in_words   one sentence per quantity of any cell, what the read-out says, the model's answers beside the truth
+               (every step of a sequence-to-sequence task), the padding token
 
 NumPy only (no plotting, no Streamlit). Every public name is here too:
 `from lstm_viz import explain; explain.unit_terms(...)`.
 """
 
 from lstm_viz.explain.analysis import gate_story, memory_unit
-from lstm_viz.explain.in_words import answer_words, output_words, pct, prediction_rows, sentences
+from lstm_viz.explain.in_words import (
+    answer_words,
+    output_words,
+    padding_words,
+    pct,
+    prediction_rows,
+    running_words,
+    sentences,
+    step_answers,
+)
 from lstm_viz.explain.terms import (
     GateTerms,
     coloured,
@@ -37,10 +47,13 @@ __all__ = [
     "memory_unit",
     "num",
     "output_words",
+    "padding_words",
     "pct",
     "prediction_rows",
     "products",
+    "running_words",
     "sentences",
     "signed",
+    "step_answers",
     "unit_terms",
 ]

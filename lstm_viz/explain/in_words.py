@@ -11,7 +11,8 @@ import numpy as np
 from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep
 from lstm_viz.explain.terms import factor_value, num
-from lstm_viz.words.en import FACTOR_FN, FACTOR_PREV, SENTENCES
+from lstm_viz.tasks import PAD
+from lstm_viz.words.en import FACTOR_FN, FACTOR_PREV, PAD_NOTE, SENTENCES
 
 
 def pct(v: float) -> str:
@@ -95,22 +96,49 @@ def output_words(task, x: np.ndarray, out: np.ndarray, t: int) -> str:
     return f"the model's answer at the last step: {said}{right}"
 
 
+def step_answers(task, values, said: bool = False) -> str:
+    """A sequence-to-sequence task's answers at every step in one line: the right ones (class indices or values),
+    or the model's outputs (said=True; rounded where the task scores the rounded value, as counting does)."""
+    values = np.asarray(values)
+    if task.kind.output == "classification":
+        ks = np.argmax(values, axis=-1) if said else values
+        return ", ".join(task.class_names[int(k)] for k in ks)
+    if said:
+        values = values[..., 0]
+        values = np.rint(values) if task.metric == "accuracy" else values
+    return " ".join(answer_words(task, v) for v in values)
+
+
+def running_words(task, x: np.ndarray, outputs: np.ndarray) -> str | None:
+    """For a sequence-to-sequence task whose answers x determines (a count, a depth): the answer and the model's
+    output at every step, outputs (T, K) being the read-out at every step (plain text); else None."""
+    if not task.kind.seq2seq:
+        return None
+    try:
+        truth = np.asarray(task.targets(x[None])[0])
+    except ValueError:
+        return None
+    rounded = " (rounded)" if task.kind.output == "regression" and task.metric == "accuracy" else ""
+    said = step_answers(task, outputs, said=True)
+    return f"At every step, the answer: {step_answers(task, truth)}; the model{rounded}: {said}"
+
+
+def padding_words(tokens: list[str]) -> str | None:
+    """What the padding token is, when the sequence has one (plain text); else None."""
+    return PAD_NOTE.format(pad=PAD, n=len(tokens)) if PAD in tokens else None
+
+
 def prediction_rows(task, model, seq_len: int, n: int = 5, seed: int = 0) -> list[dict[str, str]]:
-    """The model's answers beside the truth on n held-out sequences, by the NumPy reference (for a table)."""
+    """The model's answers beside the truth on n held-out sequences, by the NumPy reference (for a table); a
+    sequence-to-sequence task's at every step."""
     x, y = task.held_out_batch(n, seq_len, np.random.default_rng([seed, 5]))
     pred = model.predict(x, task.kind.seq2seq)
     rows = []
     for k in range(len(x)):
         tokens = task.token_labels(x[k])
-        if task.kind.seq2seq:  # show the last step's answer of a sequence-to-sequence task
-            said, truth = pred[k, -1], np.asarray(y[k])[-1]
+        if task.kind.seq2seq:
+            answer, said = step_answers(task, y[k]), step_answers(task, pred[k], said=True)
         else:
-            said, truth = pred[k], y[k]
-        rows.append(
-            {
-                "sequence": " ".join(tokens),
-                "answer": answer_words(task, truth),
-                "model says": task.describe_output(said),
-            }
-        )
+            answer, said = answer_words(task, y[k]), task.describe_output(pred[k])
+        rows.append({"sequence": " ".join(tokens), "answer": answer, "model says": said})
     return rows

@@ -4,7 +4,8 @@
     task = tasks.get("remember_first")
     x, y = task.make_batch(n=32, seq_len=20, rng=np.random.default_rng(0))   # x (n, T, D)
     task.token_labels(x[0])      # one label per step, for the time axis
-    task.parse("ABBCA")          # a user's own sequence -> x (T, D), or ValueError saying why
+    task.parse("ABBCA")          # a user's own sequence -> x (T, D) encoded as make_batch's, or ValueError saying why
+    task.coverage("ABBCA", 15)   # None, or a code from COVERAGE_CODES: outside what a model of 15 steps saw
 
 Every task names its `kind` (classification or regression; sequence-to-one or
 sequence-to-sequence), its `metric` and the `target` value that counts as learned.
@@ -13,6 +14,7 @@ sequence-to-sequence), its `metric` and the `target` value that counts as learne
 from __future__ import annotations
 
 from lstm_viz.tasks.base import (
+    COVERAGE_CODES,
     MAX_CUSTOM_LEN,
     PAD,
     Kind,
@@ -27,9 +29,9 @@ from lstm_viz.tasks.sentences import NegationSentiment, sentence_bank, tokenize
 from lstm_viz.tasks.symbols import Brackets, Counting, RememberFirst
 
 __all__ = [
-    "MAX_CUSTOM_LEN", "PAD", "Adding", "Airline", "Brackets", "Counting", "Kind", "NegationSentiment", "NumberTask",
-    "RememberFirst", "Retargeted", "Sine", "SymbolTask", "Task", "check_length", "check_steps", "get", "names",
-    "sentence_bank", "tokenize",
+    "COVERAGE_CODES", "MAX_CUSTOM_LEN", "PAD", "Adding", "Airline", "Brackets", "Counting", "Kind",
+    "NegationSentiment", "NumberTask", "RememberFirst", "Retargeted", "Sine", "SymbolTask", "Task", "check_length",
+    "check_steps", "get", "names", "sentence_bank", "tokenize",
 ]  # fmt: skip
 
 _TASKS = {

@@ -13,6 +13,14 @@ from lstm_viz.core.config import TrainConfig
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_CUSTOM_LEN = 200  # the longest sequence a user may type (documented in the README)
 PAD = "·"
+# Why a typed sequence lies outside what a model was trained on (Task.coverage); the words are in lstm_viz.words.
+COVERAGE_CODES = (
+    "longer_than_training",  # more steps than the training sequences had
+    "shorter_than_training",  # fewer steps, and the task's answer is read at the last step only
+    "not_a_template_sentence",  # words no template of the sentence bank puts in this order
+    "values_outside_training",  # numbers outside the range of the training data
+    "marks_outside_training",  # adding: the marks are not one in each half, as in training
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,23 @@ class Task:
         raise NotImplementedError
 
     def parse(self, text: str) -> np.ndarray:
+        """A user's typed sequence, encoded exactly as `make_batch` encodes the training data: x (T, D)."""
         raise NotImplementedError
+
+    def coverage(self, x: str | np.ndarray, seq_len: int | None = None) -> str | None:
+        """None if a sequence (typed text, or x (T, D)) looks like the training data of a model trained on
+        sequences of `seq_len` steps (default: the task's default config), else a code from COVERAGE_CODES."""
+        x = self.parse(x) if isinstance(x, str) else np.asarray(x)
+        n = int(seq_len) if seq_len is not None else self.default_config().seq_len
+        if len(x) > n:
+            return "longer_than_training"
+        if len(x) < n and not self.kind.seq2seq:  # a seq2seq task's every prefix is training data
+            return "shorter_than_training"
+        return self._coverage(x, n)
+
+    def _coverage(self, x: np.ndarray, seq_len: int) -> str | None:
+        """What a task checks beyond the length (the words, the values, the marks)."""
+        return None
 
     def evaluate(self, pred: np.ndarray, y: np.ndarray) -> float:
         """The task's metric for model outputs `pred` (logits or values) against `y`."""

@@ -57,8 +57,11 @@ class Adding(NumberTask):
     metric = "mse"
     target = 0.01  # always answering 1.0 scores about 0.167
     min_len = 2
-    input_hint = "values in [0, 1], two of them marked with *, for example 0.3 0.8* 0.1 0.5* 0.9"
-    example = "0.3 0.8* 0.1 0.6 0.5* 0.9"
+    input_hint = (
+        "20 values in [0, 1], two of them marked with *, one in each half as in training, for example "
+        "0.3 0.8* 0.1 0.5 0.9 0.2 0.4 0.7 0.1 0.6 0.5* 0.9 0.3 0.2 0.8 0.4 0.1 0.7 0.5 0.6"
+    )
+    example = "0.3 0.8* 0.1 0.5 0.9 0.2 0.4 0.7 0.1 0.6 0.5* 0.9 0.3 0.2 0.8 0.4 0.1 0.7 0.5 0.6"
 
     def default_config(self):
         return TrainConfig(hidden_size=16, seq_len=20, batch_size=64, steps=2000, lr=1e-2, forget_bias=1.0)
@@ -92,6 +95,11 @@ class Adding(NumberTask):
         if int(x[:, 1].sum()) != 2:
             raise ValueError(f"mark exactly two values with * (found {int(x[:, 1].sum())})")
         return x
+
+    def _coverage(self, x, seq_len):
+        first, second = np.flatnonzero(x[:, 1])
+        half = max(1, seq_len // 2)  # as in _generate: one mark in each half
+        return None if first < half <= second else "marks_outside_training"
 
 
 class Sine(NumberTask):
@@ -128,6 +136,10 @@ class Sine(NumberTask):
     def targets(self, x):
         raise ValueError("sine: the next value of a typed sequence is not known in advance")
 
+    def _coverage(self, x, seq_len):
+        bound = 1 + 5 * self.noise  # the noise is Gaussian: training values practically never pass 5 sd
+        return None if np.all(np.abs(x[:, 0]) <= bound) else "values_outside_training"
+
 
 class Airline(NumberTask):
     name = "airline"
@@ -146,7 +158,10 @@ class Airline(NumberTask):
     metric = "mse"
     target = 0.06  # on the two held-out years; repeating the last value scores about 0.1
     min_len = 2
-    input_hint = "standardised values, for example -1.2 -1.1 -0.9 -0.95"
+    input_hint = (
+        "standardised values, for example -1.2 -1.1 -0.9 -0.95, or monthly passengers in thousands, for example "
+        "112 118 132 129 (log-scaled and standardised as the training data is)"
+    )
     example = "-1.2 -1.1 -0.9 -0.95 -1.05 -0.85 -0.6 -0.6 -0.8 -1.1 -1.4 -1.15"
     holdout = 24  # months
 
@@ -172,15 +187,51 @@ class Airline(NumberTask):
     def targets(self, x):
         raise ValueError("airline: the next value of a typed sequence is not known in advance")
 
+    passengers_from = 20.0  # typed values all above this are passenger counts (standardised ones stay below 3)
+
+    def parse(self, text):
+        """Standardised values as they are; passenger counts (every value above 20) standardised like the series."""
+        x = super().parse(text)
+        raw = x[:, 0] > self.passengers_from
+        if raw.all():
+            return self.standardise(x)
+        if raw.any():
+            t = int(np.argmax(raw != raw[0]))
+            raise ValueError(
+                f"step {t}: mixes passenger counts (above {self.passengers_from:g}) with standardised values"
+            )
+        return x
+
+    def _coverage(self, x, seq_len):
+        series = self.series()
+        margin = 0.1 * (series.max() - series.min())
+        inside = (x[:, 0] >= series.min() - margin) & (x[:, 0] <= series.max() + margin)
+        return None if inside.all() else "values_outside_training"
+
+    @staticmethod
+    def standardise(passengers: np.ndarray) -> np.ndarray:
+        """Monthly passengers (thousands) -> log-scaled and standardised over the training years, as the series."""
+        mean, std = Airline._log_stats()
+        return (np.log(passengers) - mean) / std
+
+    @staticmethod
+    @cache
+    def _log_stats() -> tuple[float, float]:
+        logs = np.log(Airline.passengers())
+        train = logs[: -Airline.holdout]
+        return float(train.mean()), float(train.std())
+
+    @staticmethod
+    def passengers() -> np.ndarray:
+        with open(DATA / "airline_passengers.csv", encoding="utf-8") as f:
+            rows = [r for r in csv.reader(line for line in f if not line.startswith("#"))][1:]
+        return np.array([float(r[1]) for r in rows])
+
     @staticmethod
     @cache
     def series() -> np.ndarray:
         """log(passengers), standardised over the training years. Read-only."""
-        with open(DATA / "airline_passengers.csv", encoding="utf-8") as f:
-            rows = [r for r in csv.reader(line for line in f if not line.startswith("#"))][1:]
-        logs = np.log([float(r[1]) for r in rows])
-        train = logs[: -Airline.holdout]
-        out = (logs - train.mean()) / train.std()
+        out = Airline.standardise(Airline.passengers())
         out.setflags(write=False)
         return out
 

@@ -27,7 +27,7 @@ class NegationSentiment(Task):
     class_names = ("negative", "positive")
     metric = "accuracy"
     target = 0.95
-    min_len = 6  # the longest template sentence
+    min_len = 6  # the longest template sentence has 5 words: every training sentence starts with padding
     input_hint = "a short sentence from the vocabulary, for example: she doesn't like coffee, or 我不喜欢吃苹果"
     example = "they do not hate rain"
 
@@ -43,36 +43,64 @@ class NegationSentiment(Task):
         return len(self.vocab)
 
     def _generate(self, n, seq_len, rng):
-        sentences, vocab = sentence_bank()
+        sentences, _vocab = sentence_bank()
         picks = rng.integers(0, len(sentences), size=n)
-        ids = np.zeros((n, seq_len), dtype=int)  # 0 is the padding token
+        ids = np.zeros((n, seq_len), dtype=int)
         labels = np.zeros(n, dtype=int)
         for row, k in enumerate(picks):
             tokens, labels[row] = sentences[k]
-            ids[row, seq_len - len(tokens) :] = [vocab.index(tok) for tok in tokens]  # left-padded
-        return np.eye(len(vocab))[ids], labels
+            ids[row] = self.ids(tokens, seq_len)
+        return np.eye(self.input_size)[ids], labels
+
+    def ids(self, tokens: list[str], seq_len: int) -> list[int]:
+        """Token ids left-padded with PAD (id 0) to seq_len steps: training data and typed sentences alike."""
+        return [0] * max(0, seq_len - len(tokens)) + [self.vocab.index(tok) for tok in tokens]
+
+    def words(self, x) -> tuple[str, ...]:
+        """The sentence of x (T, D) without its left padding."""
+        tokens = self.token_labels(x)
+        k = next((k for k, tok in enumerate(tokens) if tok != PAD), len(tokens))
+        return tuple(tokens[k:])
 
     def targets(self, x):
-        raise ValueError("negation_sentiment: a typed sentence has no known label")
+        """The label of each template sentence in x (n, T, D) or (T, D); a sentence no template makes has none."""
+        x = np.asarray(x)
+        labels = sentence_labels()
+        out = []
+        for row in x.reshape(-1, *x.shape[-2:]):
+            words = self.words(row)
+            if words not in labels:
+                raise ValueError("negation_sentiment: a sentence that no template makes has no known label")
+            out.append(labels[words])
+        return np.array(out, dtype=int).reshape(x.shape[:-2])
 
     def token_labels(self, x):
         return [self.vocab[k] for k in np.argmax(np.asarray(x), axis=-1)]
 
-    def parse(self, text):
+    def parse(self, text, seq_len=None):
+        """The sentence's tokens left-padded to seq_len (default: the training length, 6) as in make_batch;
+        a longer sentence is not cut (Task.coverage says it is longer than training)."""
         tokens = tokenize(check_length(text), self.vocab)
         if not tokens:
             raise ValueError("the sentence is empty")
         check_steps(len(tokens))
-        ids = [self.vocab.index(tok) for tok in tokens]
-        return np.eye(len(self.vocab))[ids]
+        n = int(seq_len) if seq_len is not None else self.default_config().seq_len
+        return np.eye(self.input_size)[self.ids(tokens, n)]
+
+    def _coverage(self, x, seq_len):
+        return None if self.words(x) in sentence_labels() else "not_a_template_sentence"
+
+
+PUNCTUATION = str.maketrans(dict.fromkeys('.,!?;:"“”。，！？；：、', " "))
 
 
 def tokenize(text: str, vocab: list[str]) -> list[str]:
-    """English words split on spaces (case-insensitive); Chinese by longest match against the vocabulary."""
+    """English words split on spaces (case-insensitive, "dont" read as "don't"); Chinese by longest match against
+    the vocabulary. Sentence punctuation is dropped: the training sentences have none."""
     known = set(vocab)
-    lower = {w.lower(): w for w in vocab}
+    lower = {w.lower().replace("'", ""): w for w in vocab} | {w.lower(): w for w in vocab}
     tokens, unknown = [], []
-    for word in text.replace("’", "'").split():
+    for word in text.replace("’", "'").translate(PUNCTUATION).split():
         if word.lower() in lower:
             tokens.append(lower[word.lower()])
             continue
@@ -115,3 +143,9 @@ def sentence_bank() -> tuple[list[tuple[list[str], int]], list[str]]:
                         sentences.append(([subj, *neg, *verb, *obj], 1 - polarity))
     vocab = [PAD, *sorted({tok for tokens, _ in sentences for tok in tokens})]
     return sentences, vocab
+
+
+@cache
+def sentence_labels() -> dict[tuple[str, ...], int]:
+    """Every template sentence's tokens and its label (1 positive, 0 negative)."""
+    return {tuple(tokens): label for tokens, label in sentence_bank()[0]}

@@ -43,6 +43,17 @@ def preset_reached(task_name: str, cell: str) -> bool:
 
 
 @st.cache_data(show_spinner=False)
+def trained_len(task_name: str, cell: str, kind: str) -> int | None:
+    """The sequence length a preset was trained on (from its file), the task's default for a session model,
+    None for a random initialisation (it was trained on nothing)."""
+    default = tasks.get(task_name).default_config().seq_len
+    if kind == "preset" and cell in preset_cells(task_name):
+        config = presets.load(task_name, cell)[1]
+        return config.seq_len if config is not None else default
+    return default if kind == "session" else None
+
+
+@st.cache_data(show_spinner=False)
 def preset_cells(task_name: str) -> list[str]:
     """The cells that have a preset for the task (the files are looked for once, not on every rerun)."""
     return presets.available(task_name)

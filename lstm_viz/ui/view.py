@@ -28,6 +28,7 @@ from lstm_viz.ui.models import (
     sequence,
     session_cells,
     trace_for,
+    trained_len,
 )
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
@@ -50,6 +51,7 @@ from lstm_viz.ui.state import (
     read_link,
     write_link,
 )
+from lstm_viz.words.en import COVERAGE
 
 SOURCES = {"sample": "a sample", "own": "my own"}
 
@@ -170,6 +172,7 @@ def sidebar() -> View:
             st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
             st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
         model, _ = model_and_id(name, cell, kind, int(ss[MODEL_SEED]), int(ss[NUM_LAYERS]))
+        coverage_note(task, seq_key, trained_len(name, cell, kind))
         if model.num_layers > 1:
             ss[LAYER] = min(int(ss[LAYER]), model.num_layers - 1)
             st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
@@ -190,6 +193,17 @@ def layer_label(model: TrainedModel):
     top = model.num_layers - 1
     names = {0: "reads the input", top: "feeds the read-out"}
     return lambda n: f"layer {n} ({names[n]})" if n in names else f"layer {n}"
+
+
+def coverage_note(task, seq_key: str, seq_len: int | None) -> None:
+    """Say so when the user's own sequence is outside what the model was trained on (task.coverage)."""
+    ref = SeqRef.parse(seq_key)
+    if ref.kind != "text" or seq_len is None:
+        return
+    x = sequence(task.name, seq_key)
+    code = task.coverage(x, seq_len)
+    if code is not None:
+        st.info(plain(COVERAGE[code].format(n=seq_len, T=len(x)), 300), icon=":material/travel_explore:")
 
 
 def own_sequence(task) -> str:

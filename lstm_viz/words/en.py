@@ -31,3 +31,23 @@ SENTENCES = {
 # How a factor of a product is named in a sentence: the quantity's title, at t-1, through an activation.
 FACTOR_PREV = "the previous {title}"
 FACTOR_FN = "{fn} of the {title}"
+
+# Why a typed sequence is outside what the model was trained on, by lstm_viz.tasks.COVERAGE_CODES:
+# n is the training length, T the typed sequence's.
+COVERAGE = {
+    "longer_than_training": "This sequence has {T} steps, more than the {n} the model was trained on: what it "
+    "says past step {n} is outside what it was trained on.",
+    "shorter_than_training": "The model was trained on sequences of {n} steps and answers at the last one; this "
+    "one has {T}, so its answer is outside what it was trained on.",
+    "not_a_template_sentence": "No training sentence looks like this one (they are subject, negation if any, verb, "
+    "object, all in one language, with the verb agreeing): what the model says is outside what it was trained on.",
+    "values_outside_training": "Some values lie outside the range of the training data: what the model says is "
+    "outside what it was trained on.",
+    "marks_outside_training": "In training one marked value is always in the first half and the other in the "
+    "second: these marks are outside what the model was trained on.",
+}
+# Shown wherever the padding token appears in a sequence.
+PAD_NOTE = (
+    "{pad} is the padding token: the model was trained on sentences padded on the left to {n} steps, so a "
+    "shorter sentence, typed or generated, starts with it."
+)

@@ -1,8 +1,13 @@
 """lstm-viz: `streamlit run app.py`. The navigation and the shared sidebar; every page lives in app_pages/."""
 
+# Imported before any page runs, by the statement that waits for a module another session's thread is still
+# importing: Plotly looks pandas up lazily, and two sessions starting at once could see it half imported.
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
 from lstm_viz.ui.presenter import presenter_style
+from lstm_viz.ui.training_status import training_status
 from lstm_viz.ui.view import sidebar
 
 st.set_page_config(page_title="lstm-viz", page_icon=":material/memory:", layout="wide")
@@ -17,4 +22,5 @@ nav = st.navigation(
 )
 view = sidebar()
 presenter_style(view)
+training_status(on_train_page=nav.url_path == "train")
 nav.run()

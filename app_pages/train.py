@@ -10,16 +10,18 @@ from lstm_viz.core import cells
 from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
-from lstm_viz.training.jobs import TrainingJob  # torch: this is the one page that imports it
+from lstm_viz.training import jobs  # torch: this is the one page that imports it
 from lstm_viz.training.loop import validate
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.state import JOB, MODEL, RECORDED, TASK, UPLOAD_ERROR, UPLOAD_SEEN
+from lstm_viz.ui.state import FORM_KEPT, JOB, MODEL, RECORDED, RUN_LINK, TASK, UPLOAD_ERROR, UPLOAD_SEEN, write_link
+from lstm_viz.ui.training_status import session_id, session_is_open
 from lstm_viz.ui.view import current
 from lstm_viz.viz.training import training_curves
 
+LIVE_POINTS = 300  # the live curves show at most about this many points: cheap to redraw twice a second
 LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0]
 ss = st.session_state
 view = current()
@@ -34,8 +36,33 @@ st.caption(
     f"**{device.type.upper()}**; the page stays usable, and Stop ends it after the current step."
 )
 
+
+def adopt_linked_run() -> None:
+    """A reloaded page is a new browser session: it takes back the run its link names (`run=<id>`) when the tab
+    that started it is gone. A run of another open tab stays with that tab."""
+    linked = ss.pop(RUN_LINK, None)
+    if linked is None or ss.get(JOB) is not None:
+        return
+    found = jobs.find(linked)
+    if found is None:
+        st.info("The link names a training run this server no longer has (the server was restarted, or the run "
+                "is old).", icon=":material/info:")  # fmt: skip
+    elif found.owner != session_id() and session_is_open(found.owner):
+        st.info("The link names a training run of another open browser tab: it stays there.", icon=":material/info:")
+    else:
+        found.owner = session_id()
+        found.touch()
+        ss[JOB] = found
+
+
+adopt_linked_run()
 job = ss.get(JOB)
 running = job is not None and job.running
+if job is not None:
+    write_link(view, run=job.id)  # a reload finds this run again
+jobs.warm_up()  # the trainer's process is ready before Start is pressed
+if running:  # one Stop control: the page's, not also Streamlit's own (the page reruns twice a second)
+    st.html('<style>[data-testid="stStatusWidget"] { visibility: hidden; }</style>')
 
 
 def option_choices(cell: str) -> dict[str, tuple[str, ...]]:
@@ -50,6 +77,9 @@ def config_ui():
     The cell is picked outside the form, so that the fields below fit it. Returns a TrainConfig when Start
     is pressed, else None."""
     key = f"_{task.name}"
+    kept = ss.setdefault(FORM_KEPT, {})  # Streamlit forgets a widget's value on another page: put it back
+    for name, value in kept.items():
+        ss.setdefault(name, value)
     names = cells.names()
     cell = st.selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
                         key="cfg_cell" + key, disabled=running,
@@ -79,6 +109,7 @@ def config_ui():
                 options[option] = col.selectbox(labels[option], choices, key=f"cfg_{option}{key}_{cell}")
         st.markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
+    kept.update({name: ss[name] for name in ss if isinstance(name, str) and name.startswith("cfg_")})
     if not start:
         return None
     own = dict(spec.options)  # the cell's own functions: no option in the config
@@ -97,7 +128,9 @@ if config is not None and not running:
     except ValueError as err:
         st.error(f"Not started: {plain(str(err), 300)}", icon=":material/error:")
     else:
-        ss[JOB] = TrainingJob(task.name, config).start()
+        new = jobs.TrainingJob(task.name, config, orphan_after_s=jobs.ORPHAN_AFTER_S)
+        new.owner = session_id()
+        ss[JOB] = new.start()
         st.rerun()  # redraw with Start disabled and the progress polling on
 
 if job is not None:
@@ -110,10 +143,13 @@ def progress_ui():
     job = ss.get(JOB)
     if job is None:
         return
+    job.touch()  # this session still watches its run
     points = job.points()
     total = job.config.steps
     done = points[-1].step if points else 0
     elapsed = points[-1].seconds if points else 0.0
+    if job.result is not None:
+        done = job.result.steps_done
     if job.running and job.queued:
         text = "waiting: other trainings are using this server's trainers; this one starts when one finishes"
     elif job.running:
@@ -124,10 +160,14 @@ def progress_ui():
         )
     st.progress(min(done / max(total, 1), 1.0), text=text)
     if job.running:
-        history = [(p.step, p.loss, p.metric) for p in points]
+        shown = points[:: max(1, len(points) // LIVE_POINTS)] + points[-1:]
+        history = [(p.step, p.loss, p.metric) for p in shown]
         fig = training_curves([(f"{job.task}, live", history)], task.metric, task.target, font_size=view.font_size)
         st.plotly_chart(fig, key="live_curve", config={"displayModeBar": False})
         return
+    if job.orphaned:
+        st.warning("This run was stopped: no page of this browser session had looked at it for "
+                   f"{jobs.ORPHAN_AFTER_S:.0f} s (its tab was closed).", icon=":material/info:")  # fmt: skip
     if job.error:
         st.error(plain(job.error, 300), icon=":material/error:")
     elif ss.get(RECORDED) != job.id:
@@ -157,8 +197,8 @@ def result_ui(run):
     sign = "≥" if run_task.higher_is_better else "≤"
     if run.diverged:
         st.error(
-            f"The training diverged {plain(run.stopped_reason.removeprefix('diverged '), 300)}. "
-            "What you see below is that last good model.",
+            f"The training diverged{plain(run.stopped_reason.removeprefix('diverged'), 300)}. "
+            f"The model below is the one after step {run.steps_done}.",
             icon=":material/warning:",
         )
     if run.final_metric is not None:
@@ -183,10 +223,13 @@ def result_ui(run):
     buttons.download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
                          f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
                          icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
-    if ss.get(MODEL) == "session" and session_model(run.model.task) is run.model:
+    if ss.get(MODEL) == "session" and session_model(run.model.task, run.model.cell) is run.model:
         st.caption("This is the model the step-through and heat-map pages show now (model: trained in this session).")
     if len(run.snapshots) > 1:
         watch_ui(run, run_task, seq_len)
+    elif run.diverged:
+        st.caption("Nothing to watch learn: the first update already blew the loss up, so the model kept is the "
+                   "initialisation.")  # fmt: skip
 
 
 def watch_ui(run, run_task, seq_len):

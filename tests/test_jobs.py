@@ -1,5 +1,7 @@
 """TrainingJob: training in a background thread that can be watched, stopped, and queued."""
 
+import os
+import sys
 import time
 
 from lstm_viz import tasks
@@ -47,3 +49,33 @@ def test_at_most_max_running_jobs_train_at_once_and_a_waiting_job_can_be_stopped
         assert all(j.wait(10) for j in running)
     after = TrainingJob("counting", tasks.get("counting").default_config().replace(device="cpu")).start()
     assert after.wait(60) and after.result is not None  # the slots were given back
+
+
+def test_the_training_runs_in_its_own_process():
+    job = TrainingJob("remember_first", long_config()).start()
+    try:
+        wait_until(lambda: len(job.points()) > 1)
+        assert job.worker_pid is not None and job.worker_pid != os.getpid()
+        assert os.path.exists(f"/proc/{job.worker_pid}") or sys.platform != "linux"
+    finally:
+        job.stop()
+        assert job.wait(10)
+    assert job.result.stopped_reason.startswith("stopped by the user")
+
+
+def test_a_run_nobody_watches_is_stopped_and_its_slot_freed():
+    watched = TrainingJob("remember_first", long_config(), orphan_after_s=1.0).start()
+    orphan = TrainingJob("remember_first", long_config(), orphan_after_s=1.0).start()
+    try:
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 3:
+            watched.touch()
+            time.sleep(0.1)
+        assert orphan.wait(10) and orphan.orphaned
+        assert "nobody had looked at it" in orphan.result.stopped_reason
+        assert watched.running and not watched.orphaned
+        after = TrainingJob("counting", tasks.get("counting").default_config().replace(device="cpu")).start()
+        assert after.wait(60) and after.result is not None  # the orphan's slot was given back
+    finally:
+        watched.stop()
+        assert watched.wait(10)

@@ -194,6 +194,13 @@ def test_divergence_is_said_in_plain_words_and_the_last_finite_model_is_kept():
     assert run.diverged  # lr 10 blows the adding problem's loss up at step 2 (seed 0)
     assert "The training diverged" in errors and "smaller learning rate" in errors and "Traceback" not in errors
     assert all(np.isfinite(a).all() for a in run.model.params.arrays())
+    k = run.steps_done  # every step number on the page is this one (or the step after it, that blew up)
+    assert f"kept the weights after step {k}," in errors and f"The model below is the one after step {k}." in errors
+    assert run.snapshots[-1][0] == k and run.snapshots[-1][1].allclose(run.model.params)
+    if k > 0:  # Watch the gates learn starts at that model
+        assert at.select_slider(key=f"snap_{run.id}").value == k
+    else:  # lr 10 blows the first update up: the model kept is the initialisation, nothing to watch
+        assert "Nothing to watch" in texts(at.caption)
     assert not at.exception
 
 

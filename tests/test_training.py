@@ -50,6 +50,22 @@ def test_divergence_stops_at_once_and_keeps_finite_weights():
     assert not result.reached_target
 
 
+def test_after_a_divergence_the_model_is_the_last_with_a_finite_loss_and_every_step_number_agrees():
+    task = tasks.get("adding")
+    config = task.default_config().replace(lr=10.0, steps=500, device="cpu")
+    result = train(task, config)
+    assert result.diverged and result.stopped_reason.startswith("diverged")
+    k = result.steps_done
+    assert f"kept the weights after step {k}," in result.stopped_reason
+    assert f"the weights after step {k + 1} gave" in result.stopped_reason
+    assert result.snapshots[-1][0] == k and all(step <= k for step, _ in result.snapshots)
+    assert result.snapshots[-1][1].allclose(result.params)
+    again = train(task, config.replace(steps=k))  # the same seed, stopped after k updates: the same weights
+    assert again.params.allclose(result.params, atol=1e-6)
+    x, y = task.make_batch(64, config.seq_len, np.random.default_rng(5))
+    assert np.isfinite(task.evaluate(result.model.predict(x, task.kind.seq2seq), y))
+
+
 @pytest.mark.parametrize("lr", [float("nan"), -1.0, 0.0, float("inf")])
 def test_bad_learning_rate_never_raises(lr):
     task = tasks.get("counting")

@@ -1,51 +1,138 @@
-"""A training run in a background thread, so that a page can start it, watch it and stop it.
+"""A training run in a worker process, so that a page can start it, watch it and stop it.
 
     job = TrainingJob(task_name, config).start()
     job.points()        # [Progress, ...] reported so far (thread-safe copy)
     job.stop()          # asks the loop to stop after the current step
     job.running, job.result, job.error
 
-Knows nothing of the UI: the loop reports through `training.train`'s callbacks, which only
-append to a list under a lock. Any exception in the thread ends up as `job.error`, a plain
-sentence, never a traceback.
+The training itself runs `training.train` in a separate process (forked from a fork server that
+imported torch once, so a start costs milliseconds, not an import of torch): its torch threads, its
+random streams and its interpreter are its own, and a page polling the job twice a second costs the
+training nothing. A small thread in this process waits for the worker's reports and keeps them;
+knows nothing of the UI. Any failure ends up as `job.error`, a plain sentence, never a traceback.
 
-At most MAX_RUNNING jobs train at once in a process (a classroom server where thirty students
-press Start together would otherwise split its cores thirty ways); the others wait their turn
-(`job.queued`), and a stop while waiting means the job never trains.
+At most MAX_RUNNING jobs train at once on a server (a classroom where thirty students press Start
+together would otherwise split its cores thirty ways); the others wait their turn (`job.queued`),
+and a stop while waiting means the job never trains.
+
+A job started with `orphan_after_s` stops by itself when nobody has called `touch()` for that long
+(the page that started it was closed), so that its slot is freed for the next one.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import multiprocessing
 import threading
+import time
 import uuid
+from multiprocessing import spawn
 
 from lstm_viz import tasks
 from lstm_viz.core.config import TrainConfig
 from lstm_viz.training.loop import Progress, TrainResult, train
 
 MAX_RUNNING = 2
+KEEP_FOUND = 64  # the latest jobs `find` can return (a reloaded page finds its run by id)
+ORPHAN_AFTER_S = 30.0  # the app's pages: a run nobody has looked at for this long is stopped
 _slots = threading.BoundedSemaphore(MAX_RUNNING)
+_started: dict[str, TrainingJob] = {}  # by id, the latest KEEP_FOUND
+_WAIT_S = 0.1  # how often the watching thread looks at the worker, the queue and the clock
+
+
+def _context():
+    """Fork server where the platform has one (Linux, macOS): the worker is forked from a clean process
+    that has imported the training code, never from the server with its threads. Else spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        # torch._dynamo: Adam imports it on first use (about a second), once here rather than in every worker.
+        ctx.set_forkserver_preload(["lstm_viz.training.loop", "torch._dynamo"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+_CTX = _context()
+_PREPARE = threading.Lock()
+
+
+class _Worker(_CTX.Process):
+    """A process of _CTX that does not import the parent's __main__. Under Streamlit, __main__ is the page that
+    happens to be running (Streamlit swaps it in): multiprocessing would import that page in the worker and run
+    it there. The worker's target lives in this module, so the worker needs no __main__ at all."""
+
+    @staticmethod
+    def _Popen(process_obj):
+        with _PREPARE:
+            prepare = spawn.get_preparation_data
+
+            def without_main(name):
+                data = prepare(name)
+                return {k: v for k, v in data.items() if k not in ("init_main_from_path", "init_main_from_name")}
+
+            spawn.get_preparation_data = without_main
+            try:
+                return _CTX.Process._Popen(process_obj)
+            finally:
+                spawn.get_preparation_data = prepare
+
+
+def warm_up() -> None:
+    """Start the fork server now (it imports torch, about two seconds) so that the first Start does not wait."""
+    if _CTX.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _work(task_name: str, config: TrainConfig, out, stop) -> None:
+    """The worker process: train, sending each Progress and then ("result", TrainResult) or ("error", text)."""
+    try:
+        result = train(tasks.get(task_name), config, on_progress=out.send, should_stop=stop.is_set)
+    except Exception as err:  # shown to the user as a sentence
+        out.send(("error", f"training failed: {err}"))
+    else:
+        out.send(("result", result))
+    finally:
+        out.close()
+
+
+def find(job_id: str) -> TrainingJob | None:
+    """A job started in this process by its id (one of the latest KEEP_FOUND), or None."""
+    return _started.get(job_id)
 
 
 class TrainingJob:
-    def __init__(self, task_name: str, config: TrainConfig):
+    def __init__(self, task_name: str, config: TrainConfig, orphan_after_s: float | None = None):
         self.id = uuid.uuid4().hex[:12]  # unique across sessions: used in cache keys
         self.task = tasks.get(task_name).name
         self.config = config
         self.result: TrainResult | None = None
         self.error: str | None = None
+        self.orphaned = False  # stopped because nobody watched it for orphan_after_s
         self.queued = True  # until it holds one of the MAX_RUNNING slots
+        self.worker_pid: int | None = None  # the process that trains, once started
+        self.owner: str | None = None  # who watches it (the app: a browser session's id)
+        self.orphan_after_s = orphan_after_s
+        self._seen = time.monotonic()
         self._points: list[Progress] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name=f"lstm-viz-train-{self.id}", daemon=True)
 
     def start(self) -> TrainingJob:
+        with _PREPARE:
+            _started[self.id] = self
+            for old in list(_started)[:-KEEP_FOUND]:
+                del _started[old]
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
+
+    def touch(self) -> None:
+        """Someone is watching: the job is not an orphan."""
+        self._seen = time.monotonic()
 
     @property
     def running(self) -> bool:
@@ -59,26 +146,68 @@ class TrainingJob:
         with self._lock:
             return list(self._points)
 
+    def last_point(self) -> Progress | None:
+        with self._lock:
+            return self._points[-1] if self._points else None
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the run ends (for scripts and tests); True if it has."""
         self._thread.join(timeout)
         return not self.running
 
-    def _report(self, p: Progress) -> None:
-        with self._lock:
-            self._points.append(p)
+    def _watch_orphan(self) -> None:
+        if self.orphan_after_s is not None and time.monotonic() - self._seen > self.orphan_after_s:
+            self.orphaned = True
+            self._stop.set()
 
     def _run(self) -> None:
-        while not _slots.acquire(timeout=0.1):
+        while not _slots.acquire(timeout=_WAIT_S):
+            self._watch_orphan()
             if self._stop.is_set():
                 self.error = "stopped before it started (it was waiting for another training to finish)"
                 return
         self.queued = False
         try:
-            self.result = train(
-                tasks.get(self.task), self.config, on_progress=self._report, should_stop=self._stop.is_set
-            )
-        except Exception as err:  # shown to the user as a sentence, the page keeps working
+            self._train_in_worker()
+        except Exception as err:  # the worker could not be started: a sentence, the page keeps working
             self.error = f"training failed: {err}"
         finally:
             _slots.release()
+
+    def _train_in_worker(self) -> None:
+        receive, send = _CTX.Pipe(duplex=False)
+        stop = _CTX.Event()
+        worker = _Worker(target=_work, args=(self.task, self.config, send, stop), daemon=True,
+                              name=f"lstm-viz-train-{self.id}")  # fmt: skip
+        worker.start()
+        self.worker_pid = worker.pid
+        send.close()  # the worker holds the only sending end: its exit ends the pipe
+        try:
+            while True:
+                self._watch_orphan()
+                if self._stop.is_set():
+                    stop.set()
+                if not receive.poll(_WAIT_S):
+                    continue
+                try:
+                    message = receive.recv()
+                except EOFError:  # the worker has ended
+                    break
+                if isinstance(message, Progress):
+                    with self._lock:
+                        self._points.append(message)
+                elif message[0] == "result":
+                    self.result = message[1]
+                else:
+                    self.error = message[1]
+        finally:
+            worker.join(timeout=10)
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+            receive.close()
+        if self.orphaned and self.result is not None:
+            reason = f"stopped at step {self.result.steps_done}: nobody had looked at it for {self.orphan_after_s:g} s"
+            self.result = dataclasses.replace(self.result, stopped_reason=reason)
+        if self.result is None and self.error is None:
+            self.error = f"training failed: the training process ended unexpectedly (exit code {worker.exitcode})"

@@ -54,6 +54,8 @@ class TrainResult:
     seconds: float
     device: str
     stopped_reason: str
+    steps_done: int = 0  # the updates in `model`: after a divergence, those of the last weights with a finite loss
+    diverged: bool = False
 
     @property
     def params(self) -> CellParams:
@@ -182,16 +184,9 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
         exploded = loss_value > EXPLODED * first_loss > 0
         if exploded or not (math.isfinite(loss_value) and math.isfinite(grad_norm)):
             diverged = True
-            if not math.isfinite(loss_value):
-                what = f"loss became {loss_value}"
-            elif exploded:
-                what = f"loss exploded from {first_loss:.3g} to {loss_value:.3g}"
-            else:
-                what = "gradient became NaN or inf"
-            stopped_reason = (
-                f"diverged at step {step + 1}: the {what}; kept the weights after step {max(step - 1, 0)}, "
-                "the last that gave a finite loss (try a smaller learning rate)"
-            )
+            bad_loss = exploded or not math.isfinite(loss_value)
+            kept_step = max(step - 1, 0) if bad_loss else step  # a NaN gradient at a finite loss: keep these
+            stopped_reason = divergence_reason(step, kept_step, loss_value, first_loss, exploded, bad_loss)
             break
         with torch.no_grad():
             torch._foreach_copy_(last_good, params)  # weights that gave a finite loss, kept in case the next do not
@@ -210,16 +205,19 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
             stopped_reason = f"reached the target ({task.metric} {task.target:g}) at step {step}"
             break
     if diverged:
-        with torch.no_grad():
-            for good, p in zip(last_good, params):
-                p.copy_(good)
+        if kept_step < step:
+            with torch.no_grad():
+                for good, p in zip(last_good, params):
+                    p.copy_(good)
+        step = kept_step
+        snapshots = [(k, snap) for k, snap in snapshots if k <= step]  # none of the weights that blew up
     if snapshots[-1][0] != step:
         snapshots.append((step, net.recurrent_params()))
     final_metric = held_out_metric()
     reached = reached or task.reached(final_metric)
     seconds = time.perf_counter() - t0
     if on_progress is not None:
-        last = history[-1] if history else (step, float("nan"), final_metric)
+        last = history[step - 1] if history and step > 0 else (step, float("nan"), final_metric)
         on_progress(Progress(step, config.steps, last[1], last[2], seconds))
     return TrainResult(
         task=task.name,
@@ -232,7 +230,25 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
         seconds=seconds,
         device=str(device),
         stopped_reason=stopped_reason,
+        steps_done=step,
+        diverged=diverged,
     )
+
+
+def divergence_reason(step: int, kept_step: int, loss: float, first_loss: float, exploded: bool, bad_loss: bool) -> str:
+    """Why training stopped at `step` (updates done) and which weights it kept, every step number the same kind:
+    "after step k" is the weights after k updates."""
+    weights = "the initial weights" if step == 0 else f"the weights after step {step}"
+    if not bad_loss:
+        what = f"{weights} gave a NaN or infinite gradient"
+    elif exploded:
+        what = f"{weights} gave a loss of {loss:.3g}, more than {EXPLODED:g} times the first step's {first_loss:.3g}"
+    else:
+        what = f"{weights} gave a loss of {loss}"
+    if step == 0 and bad_loss:
+        return f"diverged: {what}; nothing could be trained (try a smaller learning rate)"
+    return (f"diverged: {what}; kept the weights after step {kept_step}, the last whose loss was finite "
+            "(try a smaller learning rate)")  # fmt: skip
 
 
 def evaluate(net: SequenceModel, task: Task, batch: tuple[np.ndarray, np.ndarray], device) -> float:

@@ -32,6 +32,7 @@ class Run:
     stopped_reason: str = ""
     seconds: float | None = None
     device: str = ""
+    steps_done: int = 0  # the updates in `model` (after a divergence: those of the last weights with a finite loss)
 
     @property
     def diverged(self) -> bool:
@@ -64,6 +65,7 @@ def from_result(job_id: str, result, n: int) -> Run:
         stopped_reason=result.stopped_reason,
         seconds=result.seconds,
         device=result.device,
+        steps_done=result.steps_done,
     )
 
 

@@ -8,6 +8,7 @@ a form field read through its return value) stays with its widget.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,8 @@ SESSION_MODELS = "session_models"  # {task name: TrainedModel} trained (or opene
 JOB = "train_job"  # the TrainingJob of this session, running or done
 RUNS = "train_runs"  # this session's finished and uploaded runs
 RECORDED = "train_recorded"  # the id of the job whose result was last added to RUNS
+RUN_LINK = "_run_link"  # the training run's id that the link named (a reloaded Train live page finds it)
+FORM_KEPT = "_train_form"  # {widget key: value} of the Train live form, put back on the next visit
 UPLOAD_SEEN = "upload_seen"  # the file id of the last weights file handled
 UPLOAD_ERROR = "upload_error"  # why the last weights file was refused, or None
 
@@ -139,6 +142,11 @@ def read_link() -> list[str]:
         ss[NUM_LAYERS] = n
     if "layer" in q and (n := as_int("layer", q["layer"], 0, MAX_LAYERS - 1, problems)) is not None:
         ss[LAYER] = n
+    if "run" in q:
+        if re.fullmatch(r"[0-9a-f]{12}", q["run"]):
+            ss[RUN_LINK] = q["run"]
+        else:
+            problems.append(f"run {plain(q['run'], 20)} is not a run's id")
     if "t" in q or "unit" in q:
         t = as_int("t", q.get("t", "0"), 0, tasks.MAX_CUSTOM_LEN, problems)
         unit = as_int("unit", q.get("unit", "0"), 0, 1023, problems)
@@ -146,7 +154,7 @@ def read_link() -> list[str]:
     return problems
 
 
-def link_query(view: View, **extra: int) -> dict[str, str]:
+def link_query(view: View, **extra: int | str) -> dict[str, str]:
     """The query string of a view (and page values such as t and unit): what `read_link` reads back."""
     seq = SeqRef.parse(view.seq_key)
     q = {"task": view.task, "cell": view.cell, "model": view.model}
@@ -160,7 +168,7 @@ def link_query(view: View, **extra: int) -> dict[str, str]:
     return q
 
 
-def write_link(view: View, **extra: int) -> None:
+def write_link(view: View, **extra: int | str) -> None:
     """Mirror the view (and page values such as t and unit) into the query string."""
     q = link_query(view, **extra)
     if dict(st.query_params) != q:

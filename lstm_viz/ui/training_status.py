@@ -1,0 +1,54 @@
+"""The session's training run, seen from every page: one line in the sidebar while it runs.
+
+A run stops by itself when its browser session has not looked at it for
+`training.jobs.ORPHAN_AFTER_S` (the tab was closed): this line, polled every two seconds on the
+pages other than Train live (which polls the run itself), is how a session that is still open says
+that it is watching. It reads the job from st.session_state and never imports torch, so pages that
+only show models stay light.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from lstm_viz.ui.state import JOB
+
+POLL_S = 2.0
+
+
+def training_status(on_train_page: bool) -> None:
+    """The sidebar's line about the session's run; nothing when there is none or on the Train live page."""
+    job = st.session_state.get(JOB)
+    if job is None or on_train_page or not job.running:
+        return
+    with st.sidebar:
+        _status()
+
+
+@st.fragment(run_every=POLL_S)
+def _status() -> None:
+    job = st.session_state.get(JOB)
+    if job is None:
+        return
+    job.touch()
+    point = job.last_point()
+    if job.running and job.queued:
+        st.caption("Training: waiting for a free trainer on this server.")
+    elif job.running:
+        done = point.step if point else 0
+        st.progress(min(done / max(job.config.steps, 1), 1.0), text=f"Training: step {done} of {job.config.steps}")
+    else:
+        st.caption("Training finished: the results are on the Train live page.")
+
+
+def session_id() -> str | None:
+    """This browser session's id (None outside a Streamlit run)."""
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else None
+
+
+def session_is_open(sid: str | None) -> bool:
+    """Whether a browser session is still connected to this server (False for a reloaded or closed tab)."""
+    return sid is not None and Runtime.exists() and Runtime.instance().is_active_session(sid)

@@ -27,8 +27,18 @@ x = trace.x
 st.title("Gate heat maps")
 where = f" · layer {layer} of {model.num_layers}" if model.num_layers > 1 else ""
 st.caption(f"{task.title} · {shown.spec.title} · model: {MODEL_LABELS[view.model]}{where}. {task.description}")
-if shown.spec.name == "lstm":  # the task's note speaks of the LSTM's own gates (f, i) and of C
-    st.info(task.teaching_note, icon=":material/visibility:")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def what_it_does(task_name: str, model_id: str, layer: int, _task, _model):
+    """What the model shown does on fresh samples of its task (explain.finding; keyed by the ids, _task and _model
+    are not hashed)."""
+    return explain.finding(_task, _model, layer)
+
+
+if shown.spec.name == "lstm":  # the note speaks of the LSTM's own gates (f, i) and of C
+    found = what_it_does(view.task, model_id, layer, task, model)  # computed from the model on screen
+    st.info(explain.note_words(task, found, model_id.startswith("preset:")), icon=":material/visibility:")
 
 
 def running_signal():

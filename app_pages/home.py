@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import explain, tasks
 from lstm_viz.core import cells
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
@@ -13,6 +13,13 @@ from lstm_viz.words.en import INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
 
+
+@st.cache_data(show_spinner=False)
+def finding(task_name: str, model_id: str, _model):
+    """What the guide's model does on fresh samples (explain.finding: the same batch, so the same unit, as guide)."""
+    return explain.finding(tasks.get(task_name), _model)
+
+
 view = current()
 st.title("Inside an LSTM, one gate at a time")
 intro, picture = st.columns([1, 1.1])
@@ -20,7 +27,8 @@ with intro:
     st.markdown(INTRO)
 with picture:
     model = preset_model(GUIDE_TASK)
-    unit, story, guide_seed = guide(GUIDE_TASK, "preset", model)
+    unit, _, guide_seed = guide(GUIDE_TASK, "preset", model)
+    found = finding(GUIDE_TASK, "preset", model)  # what the unit does, from the model (the guide's batch and unit)
     seq_key = str(SeqRef.seed(guide_seed))
     trace = trace_for(GUIDE_TASK, "preset", seq_key, model)
     task = tasks.get(GUIDE_TASK)
@@ -51,10 +59,7 @@ st.caption(
 )
 
 st.subheader("Your first minute")
-
-
-def signed1(v: float) -> str:
-    return f"{v:+.1f}" if abs(v) >= 0.05 else "0"
+this_unit, other_symbol = explain.tour_words(task, found)
 
 
 def open_guide(t: int):
@@ -68,13 +73,9 @@ st.markdown(
 1. **Pick a task.** *{task.title}*: the network reads a string of symbols such as
    `{" ".join(tokens)}` and must say, at the very end, which symbol came first.
 2. **Step through it.** Open the step-through page on sample {guide_seed}, which starts with
-   {task.alphabet[story["cls"]]}, and press **Next**. Watch unit {unit}. After a first {task.alphabet[story["cls"]]}
-   its input gate stays open (on average i = {story["i_same"]:.2f}) and its **forget gate** keeps the memory
-   (f = {story["f_same"]:.2f}), so C builds up to about {signed1(story["c_same"])} by the end.
+   {task.alphabet[found.cls]}, and press **Next**. {this_unit}
 3. **Now another first symbol.** Change the sample number in the sidebar until the sequence starts with
-   another letter: the same unit's input gate then stays shut (i = {story["i_other"]:.2f}) and its C stays
-   near {signed1(story["c_other"])}. The first symbol set the gates for the whole sequence: that is the memory.
-   The heat-map page shows it at a glance, in the i and C rows of unit {unit}.
+   another letter: {other_symbol} The heat-map page shows it at a glance, in the i and C rows of unit {unit}.
 """
 )
 b1, b2, _ = st.columns([1, 1, 2])

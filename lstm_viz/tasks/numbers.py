@@ -47,9 +47,11 @@ class Adding(NumberTask):
         "Hochreiter & Schmidhuber (1997): a sequence of random values in [0, 1], exactly two of them marked. "
         "At the end, output the sum of the two marked values."
     )
-    teaching_note = (
-        "The input gate should open only at the two marked steps (the marker is the second input), and the "
-        "forget gate should hold what was written in between. Unmarked values must not leak into the memory."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, unit 10 does what the textbook says: its input gate is about 0.76 at the two "
+        "marked steps (the marker is the second input) and about 0.05 at the others, its forget gate about 0.97 at "
+        "the unmarked steps, so its C moves about ten times more at a marked step than at an unmarked one, and its "
+        "final C follows the answer (r = 0.99)."
     )
     kind = Kind("regression", seq2seq=False)
     input_size = 2
@@ -109,9 +111,11 @@ class Sine(NumberTask):
         "A noisy sine wave with a random phase and frequency. At every step, predict the next value. "
         "The model has to work out the frequency from what it has seen."
     )
-    teaching_note = (
-        "The hidden state has to encode where on the wave we are and how fast it turns. Look for units whose "
-        "h oscillates with the input, some of them a quarter period ahead (a sine and a cosine)."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, some units' h follows the input: unit 15's (r = +0.91 with the current value) "
+        "and unit 2's in antiphase (r = -0.96). Others follow where the wave is going instead, a quarter period "
+        "ahead: unit 14's h does not follow the value (r = 0.00) but the change to the next one (r = +0.63), and "
+        "so does unit 13's (r = -0.75). Together they are a sine and a cosine."
     )
     kind = Kind("regression", seq2seq=True)
     input_size = 1
@@ -148,9 +152,11 @@ class Airline(NumberTask):
         "Monthly international airline passengers, 1949-1960 (Box & Jenkins). Log-scaled and standardised; "
         "at every month, predict the next one. Windows are cut from the first ten years; the last two are held out."
     )
-    teaching_note = (
-        "Real data has a trend and a yearly season. Look for units that fire at the same month every year "
-        "(a 12-step rhythm in h) and for slow units whose cell state follows the trend."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, unit 14 is the slow one: its C moves least (about 0.07 a month) and follows "
+        "the trend (r = +0.98 with the 13-month average). Units 13 and 15 follow the season instead: their h "
+        "tracks the series minus its trend (r = -0.77 and -0.76) while hardly following the raw value (|r| under "
+        "0.1), so they peak at the same months every year."
     )
     kind = Kind("regression", seq2seq=True)
     input_size = 1

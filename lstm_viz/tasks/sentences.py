@@ -18,9 +18,12 @@ class NegationSentiment(Task):
         "Short sentences such as 'I like apples' / 'I don't like apples' and 我 喜欢 吃 苹果 / 我 不 喜欢 吃 苹果. "
         "Say whether the sentence is positive or negative: a negation word flips the verb's meaning."
     )
-    teaching_note = (
-        "The negation word comes before the verb, so the network has to remember it: look for a unit whose input "
-        "gate opens on don't / not / never / 不 and whose cell state then flips the sign of the verb's contribution."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "The negation word comes before the verb, so the network has to remember it. In the pre-trained preset no "
+        "unit's input gate is kept for negation words (on them it is less than 0.2 more open than on other words). "
+        "What a negation word (don't, not, never, 不, ...) does is write: unit 15's C drops by about 0.6 at it, "
+        "unit 2's rises by about 0.6. That changes what the verb writes next: at a positive verb, unit 3's C goes "
+        "down by about 0.3 in a plain sentence but up by about 0.6 after a negation."
     )
     kind = Kind("classification", seq2seq=False)
     output_size = 2

@@ -14,10 +14,13 @@ class RememberFirst(SymbolTask):
     description = (
         "A sequence of letters A to D. At the end, report the first one: everything after it is a distraction."
     )
-    teaching_note = (
-        "Look for a unit whose input gate opens wide at t = 0 and whose forget gate then stays near 1: "
-        "its cell state holds the first symbol like a conveyor belt, untouched by the distractors. "
-        "The output gate can stay shut until the answer is due."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, gradient descent found an integrator, not a latch. After a first A, unit 1's "
+        "input gate opens (about 0.2 at t = 0, about 0.9 after) and its C moves by about -0.8 at every step, to "
+        "about -12 after 15 steps; after any other first letter its input gate stays near 0 and its C near 0. Its "
+        "forget gate is high either way (1.00 after a first A, about 0.9 otherwise): it is the input gate that the "
+        "first symbol sets. Its output gate is open (about 0.9), so h shows C growing at every step. Units 7, 12 "
+        "and 5 do the same for B, C and D, moving by 0.4 to 0.5 a step."
     )
     kind = Kind("classification", seq2seq=False)
     alphabet = "ABCD"
@@ -43,10 +46,12 @@ class Counting(SymbolTask):
     name = "counting"
     title = "Count the a's"
     description = "A string of a's and b's. At every step, say how many a's have been seen so far."
-    teaching_note = (
-        "The cell state can work as a counter: with the forget gate near 1 and the input gate open only on 'a', "
-        "some unit's C climbs by about the same amount at every 'a' and stays flat on 'b'. "
-        "Sort the heat map by correlation with the count to find it."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, unit 5 is the counter: its C falls by about 0.26 at every a and moves by only "
+        "about 0.01 at a b, so a straight line through it alone gives the count at 95% of steps. Its input gate is "
+        "about half open on both letters (0.54 on a, 0.45 on b): the letter changes what is written (C̃ about "
+        "-0.63 on a, -0.25 on b), not whether. Other units count too, less exactly; ordering the units by "
+        "correlation with the count brings unit 5 to the top on most samples."
     )
     kind = Kind("regression", seq2seq=True)
     alphabet = "ab"
@@ -72,9 +77,11 @@ class Brackets(SymbolTask):
     name = "brackets"
     title = "Bracket depth"
     description = "A string of ( and ). At every step, say how deeply nested the brackets are (at most 4)."
-    teaching_note = (
-        "Depth is a counter that goes up and down. Watch a unit whose candidate C̃ is positive on '(' and negative "
-        "on ')': its cell state tracks the depth. Sort units by correlation with the depth to find it."
+    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
+        "In the pre-trained preset, unit 9's C tracks the depth: it rises by about 0.47 at every ( and falls by "
+        "about 0.53 at every ), so a straight line through it alone gives the depth at 97% of steps. Its input gate "
+        "is wide open on both brackets (about 0.95): it is the candidate C̃ that changes sign (+0.50 on (, -0.50 "
+        "on ))."
     )
     kind = Kind("classification", seq2seq=True)
     alphabet = "()"

@@ -51,3 +51,65 @@ PAD_NOTE = (
     "{pad} is the padding token: the model was trained on sentences padded on the left to {n} steps, so a "
     "shorter sentence, typed or generated, starts with it."
 )
+
+# What a model does on fresh samples of its task (lstm_viz.explain.behaviour): one template per code, filled with
+# the finding's numbers. {mem}, {keep}, {write}, {cand} are the cell's symbols (C, f, i, C̃); {n}: how many samples.
+MEMORY_FINDING = {
+    "integrator": "In this model, unit {unit} carries the answer {answer}: when the answer is {answer}, its {mem} "
+    "moves by about {step:+.2f} at every step after t = 0 and ends near {end:+.1f} (near {end_other:+.1f} otherwise). "
+    "That is an integrator, not a latch: {mem} is not written once and then held, it keeps adding up.",
+    "latch": "In this model, unit {unit} latches the answer {answer}: when the answer is {answer}, its {mem} is "
+    "{start:+.2f} after t = 0 and then moves by only about {step:+.2f} a step, ending near {end:+.1f} (near "
+    "{end_other:+.1f} otherwise): written once, then held.",
+    "none": "In this model, no unit's {mem} tells the answers apart: the best, unit {unit}, ends near {end:+.1f} when "
+    "the answer is {answer} and near {end_other:+.1f} otherwise, and the two overlap.",
+}
+MEMORY_SWITCH = {
+    "write": " The answer sets its input gate: {write} = {write_same:.2f} after t = 0 when the answer is {answer}, "
+    "{write_other:.2f} otherwise ({write0:.2f} at t = 0 itself); its forget gate is {keep} = {keep_same:.2f} "
+    "and {keep_other:.2f}.",
+    "keep": " The answer sets its forget gate: {keep} = {keep_same:.2f} after t = 0 when the answer is {answer}, "
+    "{keep_other:.2f} otherwise; its input gate is {write} = {write_same:.2f} and {write_other:.2f}.",
+    "neither": " Its gates are about the same whatever the answer: {write} = {write_same:.2f} and {write_other:.2f}, "
+    "{keep} = {keep_same:.2f} and {keep_other:.2f} after t = 0.",
+}
+SIGNAL_FINDING = {
+    "follows": "In this model, unit {unit}'s {mem} gives the answer at each step: a straight line through it alone "
+    "is right at {right:.0%} of the steps of {n} fresh samples (r = {r:+.2f}). It moves by {moves}.",
+    "none": "In this model, no unit's {mem} gives the answer at each step: a straight line through the best, unit "
+    "{unit}, is right at only {right:.0%} of the steps of {n} fresh samples, although it correlates with the answer "
+    "at r = {r:+.2f}. It moves by {moves}.",
+}
+SIGNAL_HOW = {
+    "candidate": " Its input gate is about as open on every symbol ({writes}): the symbol changes what is written "
+    "({cand} = {cands}), not whether it is written.",
+    "write": " Its input gate is open more on some symbols than on others ({writes}): the symbol chooses whether to "
+    "write ({cand} = {cands}).",
+}
+SIGNAL_MOVE = "{move:+.2f} at every {symbol}"
+SIGNAL_FLAT = "{move:+.2f} at every {symbol} (flat)"
+PER_SYMBOL = "{value:+.2f} on {symbol}"
+GATE_PER_SYMBOL = "{value:.2f} on {symbol}"
+# The heat-map page: the task's note speaks of the pre-trained preset; beside another model it is labelled so.
+PRESET_NOTE = "The pre-trained preset, for comparison: {note}"
+
+# The home page's first minute: what the guide's unit does (explain.memory_finding of the remember-first preset).
+TOUR_STEP = {
+    "integrator": "Watch unit {unit}. At t = 0 its input gate is {write0:.2f}; after a first {answer} it opens "
+    "(on average i = {write_same:.2f} after t = 0), its forget gate is f = {keep_same:.2f}, and C moves by about "
+    "{step:+.2f} at every step, to about {end:+.1f} by the end. Gradient descent found an integrator, not a latch: "
+    "C is not written once and then held, it keeps adding up.",
+    "latch": "Watch unit {unit}. After a first {answer} its C is {start:+.2f} at t = 0 and then held: it moves by "
+    "only about {step:+.2f} a step (i = {write_same:.2f}, f = {keep_same:.2f} after t = 0). That is a latch.",
+    "none": "Watch unit {unit}. In this model no unit holds the first symbol clearly: its C ends near {end:+.1f} "
+    "after a first {answer} and near {end_other:+.1f} otherwise (i = {write_same:.2f}, f = {keep_same:.2f}).",
+}
+TOUR_OTHER = {
+    "write": "the same unit's input gate then stays at i = {write_other:.2f} and its C stays near {end_other:+.1f}, "
+    "while the forget gate is f = {keep_other:.2f}: it is the input gate, not the forget gate, that the first "
+    "symbol sets.",
+    "keep": "the same unit's forget gate is then f = {keep_other:.2f} (i = {write_other:.2f}) and its C ends near "
+    "{end_other:+.1f}: it is the forget gate that the first symbol sets.",
+    "neither": "the same unit's gates look much the same (i = {write_other:.2f}, f = {keep_other:.2f}) and its C "
+    "ends near {end_other:+.1f}.",
+}

@@ -128,13 +128,13 @@ def test_a_cell_torch_has_no_module_for_trains_in_float32_like_the_others(cell):
     [
         (dict(cell="transformer"), "cell: unknown cell 'transformer'"),
         (dict(cell=None), "cell: unknown cell 'None'"),
-        (dict(num_layers=4), "num_layers: expected 1 to 3, got 4"),
-        (dict(num_layers=0), "num_layers: expected 1 to 3, got 0"),
+        (dict(num_layers=4), "num_layers: expected a whole number from 1 to 3, got 4"),
+        (dict(num_layers=0), "num_layers: expected a whole number from 1 to 3, got 0"),
         (dict(activation="softplus"), "activation: 'softplus' cannot be computed here"),
         (dict(cell="rnn", activation="linear"), "activation: 'linear' cannot be computed here"),
         (dict(cell="rnn", recurrent_activation="sigmoid"), "recurrent_activation: not an option of cell rnn"),
         (dict(cell="gru", recurrent_activation="relu"), "recurrent_activation: 'relu' cannot be computed here"),
-        (dict(seed=-1), "seed: invalid value -1"),
+        (dict(seed=-1), "seed: expected a whole number from 0 to 9,223,372,036,854,775,807, got -1"),
     ],
 )
 def test_unknown_cells_layers_and_activations_are_refused_by_name_before_anything_is_built(
@@ -188,3 +188,21 @@ def test_the_forget_bias_only_reaches_cells_with_a_weighted_forget_gate():
         if "f" in spec.weighted:
             expected[spec.weighted.index("f")] = 4.0
         assert np.allclose(b - a, expected, atol=1e-6), cell
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [("seed", -1), ("hidden_size", 10**9), ("batch_size", 10**9), ("seq_len", 10**7), ("threads", 10**6),
+     ("steps", -5), ("num_layers", 0), ("hidden_size", 2.5), ("seed", "abc"), ("hidden_size", True),
+     ("forget_bias", float("nan")), ("grad_clip", 0.0), ("lr", "fast")],
+)  # fmt: skip
+def test_train_refuses_an_out_of_range_config_by_name_before_allocating(field, value):
+    task = tasks.get("counting")
+    with pytest.raises(ValueError, match=rf"^{field}: expected"):
+        train(task, task.default_config().replace(**{field: value}, device="cpu"))
+
+
+def test_a_batch_of_too_many_steps_is_refused_by_name():
+    task = tasks.get("counting")
+    with pytest.raises(ValueError, match=r"^batch_size x seq_len: at most 1,000,000"):
+        train(task, task.default_config().replace(batch_size=4096, seq_len=10_000, device="cpu"))

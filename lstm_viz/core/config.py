@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+from lstm_viz.core.params import MAX_LAYERS
+
+# What `training.train` accepts, checked before anything is allocated (the Train live form is narrower; a
+# weights file's config narrower still where the page reuses a value). Each integer field's (low, high).
+INT_BOUNDS = {
+    "num_layers": (1, MAX_LAYERS),
+    "hidden_size": (1, 1024),
+    "seq_len": (1, 10_000),  # and at least the task's minimum
+    "batch_size": (1, 4096),
+    "steps": (0, 1_000_000),
+    "seed": (0, 2**63 - 1),
+    "threads": (1, 64),
+}
+MAX_BATCH_STEPS = 1_000_000  # batch_size x seq_len: the steps of one batch (its input is that times D floats)
+MAX_ABS_FLOAT = {"forget_bias": 100.0, "grad_clip": 1e6}  # finite, |value| at most this (grad_clip above 0)
+
 
 @dataclass(frozen=True)
 class TrainConfig:

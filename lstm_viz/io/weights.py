@@ -23,7 +23,7 @@ import numpy as np
 
 from lstm_viz import tasks
 from lstm_viz.core import cells
-from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.config import INT_BOUNDS, TrainConfig
 from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.tasks.base import MAX_CUSTOM_LEN
@@ -193,15 +193,7 @@ def task_of(metadata: dict[str, str]):
 
 # bounds on what a file's config may say: the page reuses seq_len (and shows the rest), so a stranger's
 # file must not make it build a sequence of a billion steps
-INT_LIMITS = {
-    "num_layers": (1, MAX_LAYERS),
-    "hidden_size": (1, MAX_HIDDEN),
-    "seq_len": (1, MAX_CUSTOM_LEN),
-    "batch_size": (1, 4096),
-    "steps": (0, 1_000_000),
-    "seed": (0, 2**32 - 1),
-    "threads": (1, 256),
-}
+INT_LIMITS = INT_BOUNDS | {"hidden_size": (1, MAX_HIDDEN), "seq_len": (1, MAX_CUSTOM_LEN), "seed": (0, 2**32 - 1)}
 
 
 def config_of(metadata: dict[str, str], task=None, params: CellParams | None = None) -> TrainConfig | None:

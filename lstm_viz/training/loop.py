@@ -20,8 +20,8 @@ import torch
 from torch import nn
 
 from lstm_viz.core import cells
-from lstm_viz.core.config import TrainConfig
-from lstm_viz.core.params import MAX_LAYERS, CellParams
+from lstm_viz.core.config import INT_BOUNDS, MAX_ABS_FLOAT, MAX_BATCH_STEPS, TrainConfig
+from lstm_viz.core.params import CellParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.tasks import Task
@@ -83,23 +83,27 @@ def cell_spec(config: TrainConfig) -> CellSpec:
 
 
 def validate(config: TrainConfig, task: Task) -> CellSpec:
-    """Every field checked before anything is allocated; ValueError names the first bad one. Returns the cell's spec."""
+    """Every field checked before anything is allocated (the bounds: core.config.INT_BOUNDS); ValueError names the
+    first bad one and what it accepts. Returns the cell's spec. A bad learning rate is not an error: the run
+    then changes nothing and says so."""
     spec = cell_spec(config)
-    if not isinstance(config.num_layers, int) or not 1 <= config.num_layers <= MAX_LAYERS:
-        raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {config.num_layers!r}")
-    checks = [
-        ("hidden_size", config.hidden_size >= 1),
-        ("seq_len", config.seq_len >= task.min_len),
-        ("batch_size", config.batch_size >= 1),
-        ("steps", config.steps >= 0),
-        ("grad_clip", config.grad_clip > 0 and math.isfinite(config.grad_clip)),
-        ("threads", config.threads >= 1),
-        ("forget_bias", math.isfinite(config.forget_bias)),
-        ("seed", isinstance(config.seed, int) and 0 <= config.seed < 2**63),
-    ]
-    for name, ok in checks:
-        if not ok:
-            raise ValueError(f"{name}: invalid value {getattr(config, name)!r}")
+    for name, (lo, hi) in INT_BOUNDS.items():
+        value = getattr(config, name)
+        if name == "seq_len":
+            lo = max(lo, task.min_len)
+        if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+            raise ValueError(f"{name}: expected a whole number from {lo:,} to {hi:,}, got {value!r:.40}")
+    if config.batch_size * config.seq_len > MAX_BATCH_STEPS:
+        raise ValueError(f"batch_size x seq_len: at most {MAX_BATCH_STEPS:,} steps in one batch, got "
+                         f"{config.batch_size:,} x {config.seq_len:,}")  # fmt: skip
+    for name, limit in MAX_ABS_FLOAT.items():
+        value = getattr(config, name)
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        if not ok or abs(value) > limit or (name == "grad_clip" and value <= 0):
+            low = "above 0" if name == "grad_clip" else f"from {-limit:g}"
+            raise ValueError(f"{name}: expected a finite number {low} to {limit:g}, got {value!r:.40}")
+    if not isinstance(config.lr, int | float) or isinstance(config.lr, bool):
+        raise ValueError(f"lr: expected a number, got {config.lr!r:.40}")
     return spec
 
 

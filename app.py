@@ -20,7 +20,7 @@ nav = st.navigation(
         st.Page("app_pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
     ]
 )
-view = sidebar()
+view = sidebar(on_train_page=nav.url_path == "train")
 presenter_style(view)
 training_status(on_train_page=nav.url_path == "train")
 nav.run()

@@ -8,7 +8,7 @@ from lstm_viz import explain
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.state import GOTO, link_query
+from lstm_viz.ui.state import GOTO, UNIT_SHOWN, link_query
 from lstm_viz.ui.view import current
 from lstm_viz.viz import figures
 
@@ -62,12 +62,16 @@ if running := explain.running_words(task, x, model.outputs(trace)):
 if padding := explain.padding_words(tokens):
     st.caption(plain(padding, 300))
 
-spec, order = cached.heatmap_figure(
+maps, order = cached.heatmap_figure(
     view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal
 )
-st.caption("Hover a cell for its number; click it to open that step and unit on the step-through page.")
+ss = st.session_state
+chosen = ss[GOTO][1] if GOTO in ss else ss.get(UNIT_SHOWN)  # the unit a link names, or the step page's
+maps = figures.mark_unit(maps, order, chosen)
+outlined = f" The outlined row is unit {chosen}, the one the step-through page shows." if chosen in order else ""
+st.caption(f"Hover a cell for its number; click it to open that step and unit on the step-through page.{outlined}")
 event = st.plotly_chart(
-    spec, key="heatmaps", on_select="rerun", selection_mode="points", config={"displayModeBar": False}
+    maps, key="heatmaps", on_select="rerun", selection_mode="points", config={"displayModeBar": False}
 )
 cell = figures.click_to_cell(event.selection.get("points", []) if event else [], np.asarray(order))
 if cell is not None:

@@ -9,7 +9,17 @@ from lstm_viz import explain
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.state import GOTO, PLAY_FROM, PLAYING, SPEED, STEP_T, STEP_UNIT, STOP_PLAYING, write_link
+from lstm_viz.ui.state import (
+    GOTO,
+    PLAY_FROM,
+    PLAYING,
+    SPEED,
+    STEP_T,
+    STEP_UNIT,
+    STOP_PLAYING,
+    UNIT_SHOWN,
+    write_link,
+)
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 
@@ -66,7 +76,8 @@ def step_view():
     if ss.get(PLAYING):
         t0, started = ss.get(PLAY_FROM, (ss[STEP_T], time.monotonic()))
         ss[STEP_T] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss[SPEED]]))
-    controls = st.columns([1.3, 1.3, 5.4, 2], vertical_alignment="bottom")
+    widths = [1.8, 1.8, 4.4, 2.2] if view.presenter else [1.3, 1.3, 5.4, 2]  # room for Prev and Next at 1280 px
+    controls = st.columns(widths, vertical_alignment="bottom")
     controls[0].button(
         "Prev",
         on_click=go_prev,
@@ -89,6 +100,7 @@ def step_view():
         controls[2].slider("Time step t", 0, T - 1, key=STEP_T)
     controls[3].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
     t, unit = ss[STEP_T], ss[STEP_UNIT]
+    ss[UNIT_SHOWN] = unit
     write_link(view, t=t, unit=unit)
     font = view.font_size
 

@@ -268,3 +268,60 @@ def test_a_closed_tab_frees_its_training_slot_within_a_minute(server, chromium_b
                 pg.get_by_role("button", name="Stop").click()
                 pg.wait_for_selector("text=/^done:/", timeout=30_000)
             pg.close()
+
+
+# --- presenter mode at 1280 x 800 (issue 9, item 7) ---
+
+LONG_TEXT = "".join("ab"[(k * 7) % 3 % 2] for k in range(200))  # a 200-step sequence of the counting task
+PRESENTER_PAGES = {
+    "home": "?task=counting&seq=2&presenter=1",
+    "step": "step?task=counting&seq=2&t=4&unit=1&presenter=1",
+    "step-200": f"step?task=counting&text={LONG_TEXT}&t=117&unit=1&presenter=1",
+    "heatmaps": "heatmaps?task=counting&seq=2&unit=1&presenter=1",
+    "train": "train?task=counting&presenter=1",
+}
+CUT_LABELS = """() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || e.innerText.trim().endsWith('…'))
+    .map(e => e.innerText.trim())"""
+# In every chart: a text whose middle lies in a box (the smallest such shape) lies wholly in it, and no two texts
+# (titles, labels) overlap. Lines have an empty box and hold nothing.
+CROWDED_TEXT = """() => {
+    const problems = [];
+    const within = (r, b) => r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1
+        && r.bottom <= b.bottom + 1;
+    const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+        const boxes = [...plot.querySelectorAll('.shapelayer path')].map(p => p.getBoundingClientRect())
+            .filter(r => r.width > 4 && r.height > 4);
+        const notes = [...plot.querySelectorAll('.annotation-text')]
+            .map(e => [e.textContent, e.getBoundingClientRect()]);
+        for (const [text, r] of notes) {
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            const around = boxes.filter(b => b.left <= x && x <= b.right && b.top <= y && y <= b.bottom);
+            if (!around.length) continue;
+            const box = around.reduce((a, b) => (a.width * a.height <= b.width * b.height ? a : b));
+            if (!within(r, box)) problems.push(`${text}: outside its box`);
+        }
+        notes.forEach(([a, ra], i) => notes.slice(i + 1).forEach(([b, rb]) => {
+            if (meet(ra, rb)) problems.push(`${a} / ${b}: collide`);
+        }));
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("name", PRESENTER_PAGES)
+def test_presenter_mode_cuts_no_button_label_and_keeps_text_in_its_boxes(server, tab, name):
+    """At 1280 x 800 in presenter mode (from the link): no button's label ends in an ellipsis, no text in a chart
+    leaves its box or runs into another."""
+    open_page(tab, f"{server}/{PRESENTER_PAGES[name]}")
+    if name != "train":
+        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    tab.wait_for_timeout(800)
+    assert tab.locator("h1").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") > 50  # presenter mode
+    assert tab.locator("button").count() > 0
+    assert tab.evaluate(CUT_LABELS) == []
+    assert tab.evaluate(CROWDED_TEXT) == []
+    if name == "step-200":
+        assert tab.get_by_text("steps 105 to 129 of 200").count() == 1  # the token strip's window around t = 117
+    tab.screenshot(path=ARTIFACTS / f"presenter-{name}.png", full_page=True)

@@ -1,19 +1,34 @@
-"""Presenter mode: larger text for a projector (the figures grow through View.font_size)."""
+"""Presenter mode: larger text for a projector (the figures grow through View.font_size).
+
+At 1280 x 800 nothing may be cut or overflow: a button's label is a little larger but never ends in an
+ellipsis (it wraps if its column is too narrow), and a row of columns that holds a chart stacks, so that
+the chart gets the page's width and its larger text fits inside its boxes (the cell diagram).
+"""
 
 import streamlit as st
 
 from lstm_viz.ui.view import View
 
-PRESENTER_CSS = """
+MAIN = '[data-testid="stMain"]'
+CHART_ROW = f'{MAIN} [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"])'
+PRESENTER_CSS = f"""
 <style>
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.35rem !important; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.15rem !important; }
+{MAIN} [data-testid="stMarkdownContainer"] p,
+{MAIN} [data-testid="stMarkdownContainer"] li {{ font-size: 1.35rem !important; }}
+{MAIN} [data-testid="stCaptionContainer"] p {{ font-size: 1.15rem !important; }}
 [data-testid="stWidgetLabel"] p,
-[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p { font-size: 1.2rem !important; }
-[data-testid="stMain"] h1 { font-size: 3.6rem !important; }
-[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.1rem !important; }
-.katex { font-size: 1.45em !important; }
+[data-testid="stSidebar"] [data-testid="stMarkdownContainer"] p {{ font-size: 1.2rem !important; }}
+{MAIN} h1 {{ font-size: 3.6rem !important; }}
+{MAIN} h2, {MAIN} h3 {{ font-size: 2.1rem !important; }}
+.katex {{ font-size: 1.45em !important; }}
+{MAIN} button [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem !important; }}
+button [data-testid="stMarkdownContainer"] {{
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}}
+{CHART_ROW} {{ flex-wrap: wrap !important; }}
+{CHART_ROW} > [data-testid="stColumn"] {{
+  flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important;
+}}
 </style>
 """
 

@@ -45,6 +45,7 @@ GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or 
 # The step-through page.
 STEP_T = "t"  # the time step shown (the slider's key)
 STEP_UNIT = "unit"  # the unit shown (the selectbox's key)
+UNIT_SHOWN = "_unit_shown"  # the unit the step-through page showed last (kept past its widget): the heat maps mark it
 SPEED = "speed"  # the play speed's name
 PLAYING = "playing"  # the Play toggle
 PLAY_FROM = "_play_from"  # (t, time.monotonic()) when Play started
@@ -142,6 +143,11 @@ def read_link() -> list[str]:
         ss[NUM_LAYERS] = n
     if "layer" in q and (n := as_int("layer", q["layer"], 0, MAX_LAYERS - 1, problems)) is not None:
         ss[LAYER] = n
+    if "presenter" in q:
+        if q["presenter"] in ("0", "1"):
+            ss[PRESENTER] = q["presenter"] == "1"
+        else:
+            problems.append(f"presenter {plain(q['presenter'], 20)} is not 0 or 1")
     if "run" in q:
         if re.fullmatch(r"[0-9a-f]{12}", q["run"]):
             ss[RUN_LINK] = q["run"]
@@ -164,6 +170,8 @@ def link_query(view: View, **extra: int | str) -> dict[str, str]:
         q["layers"] = str(view.num_layers)
     if view.layer:
         q["layer"] = str(view.layer)
+    if view.presenter:
+        q["presenter"] = "1"
     q.update({k: str(v) for k, v in extra.items()})
     return q
 

@@ -1,4 +1,4 @@
-"""The shared sidebar and the URL: what identifies a view (task, cell, sequence, model, layer, t, unit).
+"""The shared sidebar and the URL: what identifies a view (task, cell, sequence, model, layer, t, unit, presenter mode).
 
 `sidebar()` draws the widgets in app.py on every run and returns a plain `View`. The view is
 mirrored into the query string (?task=counting&cell=gru&seq=3&model=preset&t=5&unit=2), and a link
@@ -117,12 +117,15 @@ def _on_source_change():
         ss[TEXT] = tasks.get(ss[TASK]).example
 
 
-def sidebar() -> View:
+def sidebar(on_train_page: bool = False) -> View:
+    """The sidebar's widgets and the View they make. On the Train live page (`on_train_page`) the sequence, the
+    model and the layer shown do nothing: they are not drawn there, and their values are kept (KEPT), so the
+    view and the link stay the same and the other pages find them again."""
     ss = st.session_state
     problems = read_link()
     kept = ss.setdefault(KEPT, {})
-    for key in SIDEBAR_KEYS:  # Streamlit drops widget state when a run ends in st.switch_page: put it back
-        if key not in ss and key in kept:
+    for key in SIDEBAR_KEYS:  # Streamlit drops the state of a widget a run did not draw (a page switch, the
+        if key not in ss and key in kept:  # train page's hidden widgets): put it back
             ss[key] = kept[key]
     ss.setdefault(TASK, tasks.names()[0])
     ss.setdefault(SOURCE, "sample")
@@ -134,6 +137,7 @@ def sidebar() -> View:
     ss.setdefault(CELL, "lstm")
     ss.setdefault(NUM_LAYERS, 1)
     ss.setdefault(LAYER, 0)
+    shows_a_view = not on_train_page
     with st.sidebar:
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
@@ -141,19 +145,7 @@ def sidebar() -> View:
             "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key=TASK, on_change=_on_task_change
         )
         task = tasks.get(name)
-        source = st.radio(
-            "Sequence",
-            list(SOURCES),
-            format_func=SOURCES.get,
-            key=SOURCE,
-            horizontal=True,
-            on_change=_on_source_change,
-        )
-        if source == "sample":
-            st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key=SEQ)
-            seq_key = str(SeqRef.seed(ss[SEQ]))
-        else:
-            seq_key = own_sequence(task)
+        seq_key = sequence_ui(task) if shows_a_view else sequence_key(task, ss[TEXT])
         cell = st.selectbox("Cell", cells.names(), format_func=cell_label, key=CELL,
                             help="The recurrent cell: the LSTM, the GRU, a plain RNN, or one of the LSTM's "
                             "variants of Greff et al. (2017).")  # fmt: skip
@@ -161,21 +153,14 @@ def sidebar() -> View:
         kinds += ["session"] if cell in session_cells(name) else []
         if ss[MODEL] not in kinds:
             ss[MODEL] = kinds[0]
-        kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key=MODEL)
-        if "preset" not in kinds:
-            st.caption("No pre-trained preset for this cell: train one on the Train live page.")
-        elif kind == "preset" and not preset_reached(name, cell):
-            st.warning(f"This {cells.spec(cell).title} preset did not reach the task's target ({task.metric} "
-                       f"{task.target:g}): trained the same way as the LSTM's, it could not keep what the task "
-                       "needs. That is the lesson, not a bug.", icon=":material/info:")  # fmt: skip
-        if kind == "random":
-            st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
-            st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
+        kind = model_ui(task, cell, kinds) if shows_a_view else ss[MODEL]
         model, _ = model_and_id(name, cell, kind, int(ss[MODEL_SEED]), int(ss[NUM_LAYERS]))
-        coverage_note(task, seq_key, trained_len(name, cell, kind))
         if model.num_layers > 1:
             ss[LAYER] = min(int(ss[LAYER]), model.num_layers - 1)
-            st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
+        if shows_a_view:
+            coverage_note(task, seq_key, trained_len(name, cell, kind))
+            if model.num_layers > 1:
+                st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
         st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
     layer = int(ss[LAYER]) if model.num_layers > 1 else 0
     view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer)
@@ -183,6 +168,38 @@ def sidebar() -> View:
     ss[VIEW] = view
     write_link(view)
     return view
+
+
+def sequence_ui(task) -> str:
+    """The Sequence widgets: a sample's number, or the user's own sequence. Returns the sequence's key."""
+    ss = st.session_state
+    source = st.radio(
+        "Sequence",
+        list(SOURCES),
+        format_func=SOURCES.get,
+        key=SOURCE,
+        horizontal=True,
+        on_change=_on_source_change,
+    )
+    if source == "sample":
+        st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key=SEQ)
+        return str(SeqRef.seed(ss[SEQ]))
+    return own_sequence(task)
+
+
+def model_ui(task, cell: str, kinds: list[str]) -> str:
+    """The Model widgets: the preset, a random initialisation (its seed and layers) or this session's model."""
+    kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key=MODEL)
+    if "preset" not in kinds:
+        st.caption("No pre-trained preset for this cell: train one on the Train live page.")
+    elif kind == "preset" and not preset_reached(task.name, cell):
+        st.warning(f"This {cells.spec(cell).title} preset did not reach the task's target ({task.metric} "
+                   f"{task.target:g}): trained the same way as the LSTM's, it could not keep what the task "
+                   "needs. That is the lesson, not a bug.", icon=":material/info:")  # fmt: skip
+    if kind == "random":
+        st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
+        st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
+    return kind
 
 
 def cell_label(name: str) -> str:
@@ -206,6 +223,21 @@ def coverage_note(task, seq_key: str, seq_len: int | None) -> None:
         st.info(plain(COVERAGE[code].format(n=seq_len, T=len(x)), 300), icon=":material/travel_explore:")
 
 
+def sequence_key(task, text: str) -> str:
+    """The key of the sequence shown: the own sequence `text` if it parses (then remembered as the last good one),
+    else the last good one, else the sample. Raises nothing: `own_sequence` says what was wrong."""
+    ss = st.session_state
+    good = ss.setdefault(GOOD_TEXT, {})
+    if ss[SOURCE] != "own":
+        return str(SeqRef.seed(ss[SEQ]))
+    try:
+        sequence(task.name, str(SeqRef.text(text)))
+        good[task.name] = text
+    except ValueError:
+        pass
+    return str(SeqRef.text(good[task.name]) if task.name in good else SeqRef.seed(ss[SEQ]))
+
+
 def own_sequence(task) -> str:
     """The typed sequence's key if it parses; otherwise an error naming the problem and the last good one."""
     ss = st.session_state
@@ -215,14 +247,13 @@ def own_sequence(task) -> str:
         help=f"Type {task.input_hint}.",
         placeholder=task.example,
     )
-    good = ss.setdefault(GOOD_TEXT, {})
     try:
         sequence(task.name, str(SeqRef.text(text)))
-        good[task.name] = text
     except ValueError as err:
         st.error(f"This sequence cannot be used: {plain(str(err), 160)}.", icon=":material/error:")
+        good = ss.get(GOOD_TEXT, {})
         if task.name in good:
             st.caption(f"Still showing your last good sequence: {plain(good[task.name], 60)}")
         else:
             st.caption(f"Still showing sample {int(ss[SEQ])}.")
-    return str(SeqRef.text(good[task.name]) if task.name in good else SeqRef.seed(ss[SEQ]))
+    return sequence_key(task, text)

@@ -16,6 +16,7 @@ from lstm_viz.viz.theme import COLOURS
 __all__ = [
     "click_to_cell",
     "gate_heatmaps",
+    "mark_unit",
     "saturation",
     "saturation_figure",
     "step_bars",
@@ -25,9 +26,29 @@ __all__ = [
 ]
 
 
+FIGURE_PX = 800  # about the width a full-width figure is drawn at (the page's main column at 1280 x 800)
+
+
+def text_px(text: str, font_size: float) -> float:
+    """About how wide `text` is drawn at this font size (the app's sans-serif: about 0.55 em a character)."""
+    return 0.55 * font_size * len(text)
+
+
 def title(spec, name: str) -> str:
     q = spec[name]
     return f"{q.symbol} — {q.title}" if q.symbol != q.name else f"{q.name} — {q.title}"
+
+
+def panel_title(spec, name: str, font_size: int, px: float) -> str:
+    """A panel's title that fits in `px` pixels: "f — forget gate", else the symbol over the title in smaller type,
+    else the symbol alone."""
+    full = title(spec, name)
+    if text_px(full, font_size) <= px:
+        return full
+    q, small = spec[name], font_size - 3
+    if text_px(q.title, small) <= px:
+        return f"<b>{q.symbol}</b><br><span style='font-size:{small}px'>{html.escape(q.title)}</span>"
+    return f"<b>{q.symbol}</b>"
 
 
 def memory(trace: GateTrace) -> np.ndarray:
@@ -163,6 +184,30 @@ def gate_heatmaps(
     return fig
 
 
+def mark_unit(fig: go.Figure, order: np.ndarray | list[int], unit: int | None) -> go.Figure:
+    """gate_heatmaps' figure with unit `unit`'s row outlined in every map and its tick label in bold (the unit the
+    step-through page shows). Returns a copy: the figure passed in, a cached one, is left as it is. A unit the
+    maps do not have (None, or one of another model) marks nothing."""
+    order = [int(u) for u in order]
+    if unit is None or unit not in order:
+        return fig
+    row = order.index(unit)
+    marked = go.Figure(data=fig.data, layout=fig.layout)
+    shapes = list(marked.layout.shapes)
+    for trace in fig.data:
+        if not isinstance(trace, go.Heatmap):
+            continue
+        x, y = trace.xaxis or "x", trace.yaxis or "y"
+        for colour, width in ((theme.CHOSEN_OUTLINE, 3), (theme.PAPER, 1)):  # dark under light: seen on any colour
+            shapes.append(dict(type="rect", xref=f"{x} domain", yref=y, x0=0, x1=1, y0=row - 0.5, y1=row + 0.5,
+                               line=dict(color=colour, width=width), name=f"unit {unit}"))  # fmt: skip
+        axis = marked.layout["yaxis" + y[1:]]
+        if axis.ticktext:
+            axis.ticktext = [f"<b>{text}</b>" if r == row else text for r, text in enumerate(axis.ticktext)]
+    marked.update_layout(shapes=shapes)
+    return marked
+
+
 def click_to_cell(points: list[dict], order: np.ndarray) -> tuple[int, int] | None:
     """(t, unit) of the first clicked cell in a Streamlit selection of gate_heatmaps' figure, or None."""
     for p in points:
@@ -209,21 +254,16 @@ def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, 
         tick = dict(size=font_size - 2)
         layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
         layout[f"yaxis{ax}"] = dict(range=[lo, hi], anchor=f"x{ax}", tickfont=tick)
+    size = font_size if n <= 4 else font_size - 1
+    texts = [panel_title(spec, g, size, FIGURE_PX * width) for g in names]
     titles = [
-        dict(
-            text=title(spec, g) if n > 4 or font_size <= 12 else spec[g].symbol,
-            x=k * (width + gap) + width / 2,
-            y=1.0,
-            xref="paper",
-            yref="paper",
-            xanchor="center",
-            yanchor="bottom",
-            showarrow=False,
-            font=dict(size=font_size if n <= 4 else font_size - 1),
-        )
-        for k, g in enumerate(names)
-    ]
-    layout |= dict(annotations=titles, height=220 + 6 * font_size, margin=dict(l=30, r=10, t=35, b=40), bargap=0.15)
+        dict(text=text, x=k * (width + gap) + width / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
+             yanchor="bottom", showarrow=False, font=dict(size=size))
+        for k, text in enumerate(texts)
+    ]  # fmt: skip
+    top = 2.6 * size + 6 if any("<br>" in text for text in texts) else 35
+    layout |= dict(annotations=titles, height=220 + 6 * font_size + round(top) - 35,
+                   margin=dict(l=30, r=10, t=round(top), b=40), bargap=0.15)  # fmt: skip
     return go.Figure(data=bars, layout=layout)
 
 
@@ -308,17 +348,37 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
     return go.Figure(data=lines, layout=layout)
 
 
+NICE_STEPS = (1, 2, 5, 10, 20, 50, 100)
+
+
+def strip_window(tokens: list[str], t: int, font_size: int) -> tuple[int, int, int]:
+    """The steps [lo, hi) that the token strip shows and the size of its labels: every step when each box can hold
+    its token in about FIGURE_PX (shrinking the labels down to 0.7 of `font_size` if that is enough), else a window
+    of as many steps as fit at `font_size`, around t."""
+    total = len(tokens)
+    longest = max((len(str(tk)) for tk in tokens), default=1)
+    fit = max(8, int(FIGURE_PX // max(1.6 * font_size, text_px("0" * longest, font_size) + 8)))
+    if total <= fit:
+        return 0, total, font_size
+    if total <= fit / 0.7:
+        return 0, total, max(8, int(font_size * fit / total))
+    lo = min(max(0, t - fit // 2), total - fit)
+    return lo, lo + fit, font_size
+
+
 def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
-    """The input tokens as a strip of boxes, the one at step t highlighted (one heat-map row, text inside)."""
+    """The input tokens as a strip of boxes, the one at step t highlighted (one heat-map row, text inside).
+    A long sequence shows a window of steps around t (strip_window), every token in it written out; the axis
+    says which steps of how many."""
     T = len(tokens)
-    step = max(1, int(np.ceil(T / 60)))
-    shown = [html.escape(str(tk)) if k % step == 0 else "" for k, tk in enumerate(tokens)]
+    lo, hi, size = strip_window(tokens, t, font_size)
+    steps = np.arange(lo, hi)
     strip = go.Heatmap(
-        z=[[1.0 if k == t else 0.0 for k in range(T)]],
-        x=np.arange(T),
-        text=[shown],
+        z=[[1.0 if k == t else 0.0 for k in steps]],
+        x=steps,
+        text=[[html.escape(str(tokens[k])) for k in steps]],
         texttemplate="%{text}",
-        textfont=dict(size=font_size if T <= 40 else font_size - 4, color=theme.INK),
+        textfont=dict(size=size, color=theme.INK),
         colorscale=theme.TOKEN_STRIP_SCALE,
         zmin=0,
         zmax=1,
@@ -326,17 +386,22 @@ def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
         xgap=3,
         hoverinfo="skip",
     )
+    tick_size = max(8, font_size - 4)
+    box_px = FIGURE_PX / len(steps)
+    every = next((n for n in NICE_STEPS if n * box_px >= text_px(str(hi - 1), tick_size) + 6), NICE_STEPS[-1])
+    window = (lo, hi) != (0, T)
     layout = dict(
         xaxis=dict(
             tickmode="array",
-            tickvals=list(range(0, T, step)),
-            tickfont=dict(size=font_size - 4),
-            range=[-0.5, T - 0.5],
+            tickvals=[k for k in steps if k % every == 0],
+            tickfont=dict(size=tick_size),
+            range=[lo - 0.5, hi - 0.5],
             fixedrange=True,
+            title=dict(text=f"steps {lo} to {hi - 1} of {T}", font=dict(size=tick_size)) if window else None,
         ),
         yaxis=dict(visible=False, fixedrange=True),
-        height=70 + 2 * font_size,
-        margin=dict(l=10, r=10, t=5, b=30),
+        height=70 + 2 * font_size + (tick_size + 8 if window else 0),
+        margin=dict(l=10, r=10, t=5, b=30 + (tick_size + 8 if window else 0)),
     )
     return go.Figure(data=[strip], layout=layout)
 

@@ -14,15 +14,19 @@ from lstm_viz.ui.state import (
     PLAY_FROM,
     PLAYING,
     SPEED,
+    STEP_MOVE,
     STEP_T,
     STEP_UNIT,
+    STEPPER,
     STOP_PLAYING,
     UNIT_SHOWN,
     write_link,
 )
+from lstm_viz.ui.stepper import new_move, stepper
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 
+FORMS = {"separated": "Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "Concatenated:  W·[hₜ₋₁, xₜ] + b"}
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
 
 view = current()
@@ -40,14 +44,6 @@ ss[STEP_UNIT] = int(np.clip(ss.get(STEP_UNIT, 0), 0, H - 1))
 ss.setdefault(SPEED, "normal")
 if ss.pop(STOP_PLAYING, False):
     ss[PLAYING] = False
-
-
-def go_prev():
-    ss[STEP_T] = max(0, ss[STEP_T] - 1)
-
-
-def go_next():
-    ss[STEP_T] = min(T - 1, ss[STEP_T] + 1)
 
 
 def on_play():
@@ -76,49 +72,33 @@ def step_view():
     if ss.get(PLAYING):
         t0, started = ss.get(PLAY_FROM, (ss[STEP_T], time.monotonic()))
         ss[STEP_T] = min(T - 1, t0 + int((time.monotonic() - started) / SPEEDS[ss[SPEED]]))
-    widths = [1.8, 1.8, 4.4, 2.2] if view.presenter else [1.3, 1.3, 5.4, 2]  # room for Prev and Next at 1280 px
-    controls = st.columns(widths, vertical_alignment="bottom")
-    controls[0].button(
-        "Prev",
-        on_click=go_prev,
-        disabled=ss[STEP_T] == 0,
-        icon=":material/chevron_left:",
-        width="stretch",
-        key="prev",
-        shortcut="Left",
-    )
-    controls[1].button(
-        "Next",
-        on_click=go_next,
-        disabled=ss[STEP_T] == T - 1,
-        icon=":material/chevron_right:",
-        width="stretch",
-        key="next",
-        shortcut="Right",
-    )
+    if move := new_move(STEPPER, ss.get(STEP_MOVE, 0)):  # Prev, Next, an arrow key or a token, in the browser
+        ss[STEP_MOVE] = move[1]
+        ss[STEP_T] = int(np.clip(move[0], 0, T - 1))
+    controls = st.columns([5, 2], vertical_alignment="bottom")
     if T > 1:
-        controls[2].slider("Time step t", 0, T - 1, key=STEP_T)
-    controls[3].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
+        controls[0].slider("Time step t", 0, T - 1, key=STEP_T)
+    controls[1].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
     t, unit = ss[STEP_T], ss[STEP_UNIT]
     ss[UNIT_SHOWN] = unit
     write_link(view, t=t, unit=unit)
     font = view.font_size
 
-    st.plotly_chart(cached.strip_figure(tuple(tokens), t, font), key="strip", config={"displayModeBar": False})
+    frames = cached.step_frames(view.task, model_id, view.seq_key, layer, unit, model)
+    stepper(frames, f"{view.task}|{model_id}|{view.seq_key}|{layer}|{unit}", t, ss.get(STEP_MOVE, 0),
+            font + 2, key=STEPPER)  # fmt: skip
     if padding := explain.padding_words(tokens):
         st.caption(plain(padding, 300))
     step = layer_trace.at(t)
-    answer = explain.output_words(task, x, model.outputs(trace)[t], t)
-    st.markdown(f"**t = {t}**, reading {plain(tokens[t])}: {plain(answer, 200)}.")
     if running := explain.running_words(task, x, model.outputs(trace)):
         st.caption(plain(running, 2000))
 
     terms = explain.unit_terms(spec, layer_params, step, unit)
-    separated, concatenated = st.tabs(["Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "Concatenated:  W·[hₜ₋₁, xₜ] + b"])
-    for tab, form in ((separated, "separated"), (concatenated, "concatenated")):
-        with tab:
-            for _, line in explain.equation_lines(spec, layer_params, step, unit, form, theme.COLOURS):
-                st.latex(line)
+    # One form at a time (each equation typeset is a tenth of a second of the browser's time on every step).
+    form = st.segmented_control("Form of the equations", list(FORMS), format_func=FORMS.get, key="eq_form",
+                                default="separated", label_visibility="collapsed") or "separated"  # fmt: skip
+    for _, line in explain.equation_lines(spec, layer_params, step, unit, form, theme.COLOURS):
+        st.latex(line)
     words, picture = st.columns([1, 1.25])
     with words:
         st.subheader(f"Unit {unit} at t = {t}, in words")
@@ -142,7 +122,8 @@ def step_view():
         key="bars",
         config={"displayModeBar": False},
     )
-    with st.expander(f"Every product in the dot products of unit {unit} at t = {t}"):
+    if st.toggle(f"Every product in the dot products of unit {unit} at t = {t}", key="show_products",
+                 help="The table of every weight times its input, for one gate (drawn only when shown)."):  # fmt: skip
         gate = st.radio("Gate", list(spec.weighted), horizontal=True, key="products_gate",
                         format_func=lambda g: spec[g].symbol)  # fmt: skip
         labels = input_labels(task) if layer == 0 else [f"h[{j}] of layer {layer - 1}" for j in range(H)]

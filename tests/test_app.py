@@ -12,7 +12,7 @@ from lstm_viz import explain, reference, tasks
 from lstm_viz.io import presets
 from lstm_viz.ui.models import random_model
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.state import SESSION_MODELS
+from lstm_viz.ui.state import SESSION_MODELS, STEPPER
 from lstm_viz.viz import theme
 
 APP = "../app.py"
@@ -94,8 +94,12 @@ def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
     assert at.session_state["t"] == 4 and at.session_state["unit"] == 2
     model = random_model("counting", 3)
     tr = view_numbers(at, "counting", model, 5)
-    eqs = latex(at)
-    assert len(eqs) == 12  # six equations, separated and concatenated
+    separated = latex(at)
+    assert len(separated) == 6  # six equations, in the form chosen (separated first)
+    at.session_state["eq_form"] = "concatenated"
+    at.run()
+    eqs = separated + latex(at)
+    assert len(eqs) == 12 and eqs[6] != eqs[0]
     for n, gate in enumerate("ifgo"):
         z, value = tr.z[4, n, 2], getattr(tr, gate)[4, 2]
         x_part = model.params.layers[0]["W_x"][n, 2] @ tr.x[4]
@@ -107,18 +111,35 @@ def test_step_equations_show_the_reference_numbers_for_that_step_and_unit():
     assert any(f"{tr.f[4, 2]:.0%}" in m.value for m in at.markdown)  # "the forget gate keeps 93% ..."
 
 
-def test_next_and_prev_move_t_and_the_numbers_with_it():
+def stepper(at) -> dict:
+    """The stepper component's arguments (what the browser steps through without the server)."""
+    found = [e for e in at.main if getattr(e, "type", None) == "component_instance"]
+    assert len(found) == 1 and found[0].proto.component_name.endswith("lstm_viz_stepper")
+    return json.loads(found[0].proto.json_args)
+
+
+def move(at, t: int, n: int):
+    """What the stepper sends when Prev, Next, an arrow key or a token moves it to t (its n-th move)."""
+    at.session_state[STEPPER] = {"t": t, "n": n}
+    return at.run()
+
+
+def test_the_steppers_moves_set_t_and_the_numbers_with_it_once_each():
     at = app("app_pages/step.py", query={"task": "brackets", "seq": "1", "model": "preset"})
     model, _ = presets.load("brackets")
     tr = view_numbers(at, "brackets", model, 1)
-    assert at.session_state["t"] == 0
-    at.button(key="next").click().run()
-    at.button(key="next").click().run()
-    assert at.session_state["t"] == 2
+    assert at.session_state["t"] == 0 and stepper(at)["t"] == 0 and stepper(at)["ack"] == 0
+    move(at, 1, 1)
+    move(at, 2, 2)  # Next, Next
+    assert at.session_state["t"] == 2 and stepper(at)["t"] == 2 and stepper(at)["ack"] == 2
     assert latex(at)[1].endswith(f"{{{explain.num(tr.f[2, 0])}}}")
-    at.button(key="prev").click().run()
+    move(at, 1, 3)  # Prev
     assert at.session_state["t"] == 1 and not at.exception
     assert at.query_params["t"] == "1"
+    at.slider(key="t").set_value(7).run()  # the slider moves t; the stepper's last move is not applied again
+    assert at.session_state["t"] == 7 and stepper(at)["t"] == 7 and stepper(at)["ack"] == 3
+    move(at, 99, 4)  # a move past the end is clamped
+    assert at.session_state["t"] == len(tr.h) - 1
 
 
 def test_the_model_output_at_t_comes_from_the_trace():
@@ -126,7 +147,7 @@ def test_the_model_output_at_t_comes_from_the_trace():
     model, _ = presets.load("counting")
     tr = view_numbers(at, "counting", model, 0)
     out = model.outputs(tr)[6, 0]
-    assert any(plain(f"the model's output at t = 6: {out:.3f}") in m.value for m in at.markdown)
+    assert f"the model's output at t = 6: {out:.3f}" in stepper(at)["data"]["said"][6]
 
 
 def test_a_link_restores_the_view():

@@ -145,7 +145,7 @@ def test_every_cell_draws_its_own_pages(server, tab, cell, page, extra):
     tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
     if page == "step":
         tab.wait_for_selector(".katex", timeout=30_000)
-        assert tab.locator(".stTabs .katex-display").count() >= len(spec.names)
+        assert tab.locator(".katex-display").count() >= len(spec.names)
         assert tab.get_by_text(re.compile(rf"· {re.escape(spec.title)} ·")).count() >= 1
     else:
         titles = tab.locator(".js-plotly-plot .annotation-text").evaluate_all("els => els.map(e => e.textContent)")
@@ -155,25 +155,45 @@ def test_every_cell_draws_its_own_pages(server, tab, cell, page, extra):
     tab.screenshot(path=ARTIFACTS / f"{page}-{cell}.png")
 
 
+STEPPER = 'iframe[title*="stepper"]'
+
+
+def shows_step(pg, t: int, timeout: int = 30_000) -> None:
+    """Wait until the stepper says t = <t> and the page has drawn that step's equations and words."""
+    pg.frame_locator(STEPPER).get_by_text(f"t = {t}", exact=True).wait_for(timeout=timeout)
+    pg.wait_for_function(f"() => document.body.innerText.includes('at t = {t}, in words')", timeout=timeout)
+
+
 def test_next_changes_the_step(server, tab):
+    """Prev and Next step in the browser (the stepper), then the page follows: the URL, the equations, the words."""
     open_page(tab, f"{server}/{PAGES['step']}")
-    assert tab.get_by_text(re.compile(r"^t = 3, reading")).count() == 1
-    tab.get_by_role("button", name="Next").click()
-    tab.wait_for_selector("text=/^t = 4, reading/", timeout=30_000)
+    shows_step(tab, 3)
+    stepper = tab.frame_locator(STEPPER)
+    assert stepper.get_by_text(re.compile(r"^, reading ")).count() == 1
+    stepper.get_by_role("button", name="Next").click()
+    shows_step(tab, 4)
     settle(tab)
     assert "t=4" in tab.url
-    tab.get_by_role("button", name="Prev").click()
-    tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
+    stepper.get_by_role("button", name="Prev").click()
+    shows_step(tab, 3)
     settle(tab)
     tab.locator("h1").first.click()  # away from any input: the arrow keys are Prev and Next
     tab.keyboard.press("ArrowRight")
-    tab.wait_for_selector("text=/^t = 4, reading/", timeout=30_000)
+    shows_step(tab, 4)
+    settle(tab)
+    stepper.get_by_role("listitem").nth(9).click()  # a token: that step
+    shows_step(tab, 9)
+    settle(tab)
+    assert "t=9" in tab.url
 
 
 def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
     open_page(tab, f"{server}/{PAGES['heatmaps']}")
     tab.wait_for_selector(".js-plotly-plot .nsewdrag", timeout=30_000)
-    box = tab.locator(".js-plotly-plot .nsewdrag").nth(1).bounding_box()  # the forget-gate map
+    f_map = tab.locator(".js-plotly-plot .nsewdrag").nth(1)  # the forget-gate map, below the page's notes
+    f_map.scroll_into_view_if_needed()
+    tab.wait_for_timeout(300)
+    box = f_map.bounding_box()
     tab.mouse.move(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.3)
     tab.wait_for_timeout(300)
     tab.mouse.click(box["x"] + box["width"] * 0.45, box["y"] + box["height"] * 0.3)
@@ -184,7 +204,7 @@ def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
     assert 3 <= t <= 9 and 0 <= unit < 16  # 45% across 15 steps; rows 30% down of 16 units
     assert "task=counting" in tab.url and "seq=2" in tab.url  # the view the click came from
     assert tab.get_by_text(re.compile(r"^Count the a's · LSTM · model: pre-trained preset")).count() == 1
-    tab.wait_for_selector(f"text=/^t = {t}, reading/", timeout=30_000)
+    shows_step(tab, t)
     tab.screenshot(path=ARTIFACTS / "heatmap-click-to-step.png")
 
 
@@ -229,7 +249,7 @@ def test_a_deep_link_as_a_fresh_servers_first_request_opens_that_page(fresh_serv
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert tab.locator("h1").first.inner_text() == "Step through"
     assert tab.get_by_text(re.compile(r"^Count the a's · LSTM · model: pre-trained preset")).count() == 1
-    tab.wait_for_selector("text=/^t = 3, reading/", timeout=30_000)
+    shows_step(tab, 3)
     assert "t=3" in tab.url and "task=counting" in tab.url
 
 
@@ -323,5 +343,10 @@ def test_presenter_mode_cuts_no_button_label_and_keeps_text_in_its_boxes(server,
     assert tab.evaluate(CUT_LABELS) == []
     assert tab.evaluate(CROWDED_TEXT) == []
     if name == "step-200":
-        assert tab.get_by_text("steps 105 to 129 of 200").count() == 1  # the token strip's window around t = 117
+        strip = tab.frame_locator(STEPPER).locator("#strip")  # the stepper's tokens, scrolled to t = 117
+        now = strip.locator(".tok.now")
+        assert now.count() == 1 and now.locator(".k").inner_text() == "117"
+        box, view = now.bounding_box(), strip.bounding_box()
+        assert view["x"] <= box["x"] and box["x"] + box["width"] <= view["x"] + view["width"]  # in view
+        assert box["height"] >= 30 and box["width"] >= 20  # a readable box, its token and its step written in it
     tab.screenshot(path=ARTIFACTS / f"presenter-{name}.png", full_page=True)

@@ -1,5 +1,5 @@
-"""Presenter mode and long sequences: the figures fit their text at presenter font sizes, the token strip of a
-200-step sequence marks the current token with readable labels, and presenter mode reaches the page."""
+"""Presenter mode: the figures fit their text at presenter font sizes, and presenter mode reaches the page. (The
+token strip of a long sequence is the stepper's: tests/test_e2e.py looks at it at T = 200.)"""
 
 import numpy as np
 import pytest
@@ -10,40 +10,6 @@ from lstm_viz.ui.presenter import PRESENTER_CSS
 from lstm_viz.viz import figures, theme
 
 PRESENTER_FONT, PLAIN_FONT = 18, 12  # View.font_size
-
-
-def strip_boxes(fig):
-    (strip,) = fig.data
-    steps = [int(k) for k in strip.x]
-    return steps, list(strip.z[0]), list(strip.text[0])
-
-
-@pytest.mark.parametrize("t", [0, 3, 117, 199])
-@pytest.mark.parametrize("font", [PLAIN_FONT + 2, PRESENTER_FONT + 2])  # cached.strip_figure adds 2
-def test_a_200_step_strip_shows_a_window_around_t_with_every_token_written(t, font):
-    tokens = [("a", "b")[(k * 7) % 3 % 2] for k in range(200)]
-    fig = figures.token_strip(tokens, t, font)
-    steps, z, text = strip_boxes(fig)
-    assert t in steps and steps == list(range(steps[0], steps[-1] + 1))
-    assert 8 <= len(steps) < 60  # a window, each box wide enough for its token
-    assert [s for s, v in zip(steps, z) if v == 1.0] == [t] and sum(z) == 1.0  # the current token, and only it
-    assert text == [tokens[s] for s in steps]  # every token in the window written out
-    xaxis = fig.layout.xaxis
-    assert tuple(xaxis.range) == (steps[0] - 0.5, steps[-1] + 0.5)
-    assert xaxis.title.text == f"steps {steps[0]} to {steps[-1]} of 200"
-    ticks = list(xaxis.tickvals)
-    gap_px = figures.FIGURE_PX / len(steps) * (ticks[1] - ticks[0])
-    assert gap_px >= figures.text_px("199", xaxis.tickfont.size)  # the step numbers do not run into each other
-    assert fig.data[0].textfont.size == font
-
-
-def test_a_short_strip_shows_every_step_and_a_crowded_one_shrinks_its_labels_first():
-    fig = figures.token_strip(list("abaab" * 3), 4, PRESENTER_FONT + 2)
-    steps, z, _ = strip_boxes(fig)
-    assert steps == list(range(15)) and z[4] == 1.0 and fig.layout.xaxis.title.text is None
-    values = [f"{v:.2f}" for v in np.linspace(-1, 1, 20)]  # the adding task's 20 numbers
-    lo, hi, size = figures.strip_window(values, 5, PLAIN_FONT + 2)
-    assert (lo, hi) == (0, 20) and 0.7 * (PLAIN_FONT + 2) <= size < PLAIN_FONT + 2
 
 
 @pytest.mark.parametrize("cell", ["lstm", "gru", "lstm_ph"])

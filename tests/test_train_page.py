@@ -105,7 +105,7 @@ def test_a_gru_stack_trains_and_its_gates_are_shown_on_the_step_through_page():
     layer = run.model.trace(x[0]).layers[0]  # the layer shown first: layer 0
     lines = [e.value for e in at.latex]
     assert lines[0].strip("$\n").endswith(f"{{{explain.num(layer['r'][0, 0])}}}")  # r_t[0] of the GRU
-    assert len(lines) == 2 * len(layer.spec.names)  # r, z, n, h, separated and concatenated
+    assert len(lines) == len(layer.spec.names)  # r, z, n, h in the form shown (separated)
 
 
 def test_a_gru_trains_and_its_result_and_snapshots_are_shown():

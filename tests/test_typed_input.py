@@ -2,6 +2,8 @@
 normalisation), the presets answer it as they answer the generated sample, and what lies outside the
 training data is said so (Task.coverage); a sequence-to-sequence task's answer is shown at every step."""
 
+import json
+
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -196,7 +198,9 @@ def test_the_step_page_shows_and_explains_the_padding_of_a_typed_sentence():
     assert at.session_state["t"] == 5
     captions = " ".join(c.value for c in at.caption)
     assert plain(PAD_NOTE.format(pad=tasks.PAD, n=6), 300) in captions
-    assert any(plain("positive") in m.value and plain("(the answer: positive)") in m.value for m in at.markdown)
+    stepper = next(e for e in at.main if getattr(e, "type", None) == "component_instance")
+    said = json.loads(stepper.proto.json_args)["data"]["said"][5]  # the stepper's sentence at t = 5
+    assert "positive" in said and "(the answer: positive)" in said
     assert not at.sidebar.info  # a template sentence is inside the training data
     at.text_input(key="text").set_value("he like apples").run()
     assert plain(COVERAGE["not_a_template_sentence"], 300) in " ".join(i.value for i in at.sidebar.info)

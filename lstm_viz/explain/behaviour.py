@@ -128,7 +128,7 @@ def memory_finding(trace: GateTrace, labels: np.ndarray) -> MemoryFinding:
     d_write = story["write_same"] - story["write_other"]
     d_keep = story["keep_same"] - story["keep_other"]
     switch = "neither"
-    if max(abs(d_write), abs(d_keep)) >= SWITCH:
+    if abs(d_write) >= SWITCH or abs(d_keep) >= SWITCH:
         switch = "write" if abs(d_write) >= abs(d_keep) else "keep"
     return MemoryFinding(
         code=code,

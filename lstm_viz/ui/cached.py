@@ -17,7 +17,7 @@ from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.stack import forward
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
-from lstm_viz.viz import diagram, figures, theme
+from lstm_viz.viz import diagram, figures, stepper, theme
 
 
 def layer_of(task: str, model_id: str, seq_key: str, layer: int, model) -> GateTrace:
@@ -58,9 +58,12 @@ def timeline_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, 
     return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def strip_figure(tokens: tuple[str, ...], t: int, font: int) -> go.Figure:
-    return figures.token_strip(list(tokens), t, font_size=font + 2)
+@st.cache_data(show_spinner=False, max_entries=64)
+def step_frames(task: str, model_id: str, seq_key: str, layer: int, unit: int, _model: TrainedModel) -> dict:
+    trace = trace_for(task, model_id, seq_key, _model)
+    tokens = tasks.get(task).token_labels(trace.x)
+    ranges = model_ranges(task, model_id, _model)[layer]
+    return stepper.step_frames(tasks.get(task), _model, trace, layer, unit, tokens, ranges)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -45,6 +45,8 @@ GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or 
 # The step-through page.
 STEP_T = "t"  # the time step shown (the slider's key)
 STEP_UNIT = "unit"  # the unit shown (the selectbox's key)
+STEPPER = "stepper"  # the stepper component's latest move, {"t": t, "n": n} (lstm_viz/ui/stepper.py)
+STEP_MOVE = "_step_move"  # the n of the last stepper move the page applied (echoed back to it as ack)
 UNIT_SHOWN = "_unit_shown"  # the unit the step-through page showed last (kept past its widget): the heat maps mark it
 SPEED = "speed"  # the play speed's name
 PLAYING = "playing"  # the Play toggle

@@ -20,7 +20,6 @@ __all__ = [
     "saturation",
     "saturation_figure",
     "step_bars",
-    "token_strip",
     "unit_order",
     "unit_timeline",
 ]
@@ -346,64 +345,6 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
         font=dict(size=font_size),
     )  # fmt: skip
     return go.Figure(data=lines, layout=layout)
-
-
-NICE_STEPS = (1, 2, 5, 10, 20, 50, 100)
-
-
-def strip_window(tokens: list[str], t: int, font_size: int) -> tuple[int, int, int]:
-    """The steps [lo, hi) that the token strip shows and the size of its labels: every step when each box can hold
-    its token in about FIGURE_PX (shrinking the labels down to 0.7 of `font_size` if that is enough), else a window
-    of as many steps as fit at `font_size`, around t."""
-    total = len(tokens)
-    longest = max((len(str(tk)) for tk in tokens), default=1)
-    fit = max(8, int(FIGURE_PX // max(1.6 * font_size, text_px("0" * longest, font_size) + 8)))
-    if total <= fit:
-        return 0, total, font_size
-    if total <= fit / 0.7:
-        return 0, total, max(8, int(font_size * fit / total))
-    lo = min(max(0, t - fit // 2), total - fit)
-    return lo, lo + fit, font_size
-
-
-def token_strip(tokens: list[str], t: int, font_size: int = 14) -> go.Figure:
-    """The input tokens as a strip of boxes, the one at step t highlighted (one heat-map row, text inside).
-    A long sequence shows a window of steps around t (strip_window), every token in it written out; the axis
-    says which steps of how many."""
-    T = len(tokens)
-    lo, hi, size = strip_window(tokens, t, font_size)
-    steps = np.arange(lo, hi)
-    strip = go.Heatmap(
-        z=[[1.0 if k == t else 0.0 for k in steps]],
-        x=steps,
-        text=[[html.escape(str(tokens[k])) for k in steps]],
-        texttemplate="%{text}",
-        textfont=dict(size=size, color=theme.INK),
-        colorscale=theme.TOKEN_STRIP_SCALE,
-        zmin=0,
-        zmax=1,
-        showscale=False,
-        xgap=3,
-        hoverinfo="skip",
-    )
-    tick_size = max(8, font_size - 4)
-    box_px = FIGURE_PX / len(steps)
-    every = next((n for n in NICE_STEPS if n * box_px >= text_px(str(hi - 1), tick_size) + 6), NICE_STEPS[-1])
-    window = (lo, hi) != (0, T)
-    layout = dict(
-        xaxis=dict(
-            tickmode="array",
-            tickvals=[k for k in steps if k % every == 0],
-            tickfont=dict(size=tick_size),
-            range=[lo - 0.5, hi - 0.5],
-            fixedrange=True,
-            title=dict(text=f"steps {lo} to {hi - 1} of {T}", font=dict(size=tick_size)) if window else None,
-        ),
-        yaxis=dict(visible=False, fixedrange=True),
-        height=70 + 2 * font_size + (tick_size + 8 if window else 0),
-        margin=dict(l=10, r=10, t=5, b=30 + (tick_size + 8 if window else 0)),
-    )
-    return go.Figure(data=[strip], layout=layout)
 
 
 def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:

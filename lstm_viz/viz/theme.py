@@ -47,10 +47,9 @@ SIGNED_SCALE = "RdBu_r"
 # Training runs, one colour each, in order (then again from the start).
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#e65100", "#37474f")
 
-# Step t: the token strip's highlighted box and the marker on a timeline.
+# Step t: the stepper's highlighted token (its other tokens on BLANK_FILL) and the marker on a timeline.
 STEP_COLOUR = "#ffb300"
 STEP_MARKER = "rgba(255, 179, 0, 0.6)"
-TOKEN_STRIP_SCALE = [[0, "#eceff1"], [1, STEP_COLOUR]]
 
 # Neutral ink: text, outlines, guide lines, the diagram's wires and boxes.
 INK = "black"
@@ -127,3 +126,14 @@ def colour_of(v: float, lo: float, hi: float, scale: str | None = None) -> str:
         return sample_colorscale(GATE_SCALE, [float(np.clip((v - lo) / (hi - lo), 0, 1))])[0]
     m = max(abs(lo), abs(hi))
     return sample_colorscale(SIGNED_SCALE, [float(np.clip((v / m + 1) / 2, 0, 1))])[0]
+
+
+def ink_on(fill: str) -> str:
+    """Black or white, whichever reads better on a fill given as "rgb(r, g, b)" or "#rrggbb" (relative luminance)."""
+    if fill.startswith("#"):
+        rgb = [int(fill[k : k + 2], 16) for k in (1, 3, 5)]
+    else:
+        rgb = [float(v) for v in fill[fill.index("(") + 1 : fill.index(")")].split(",")[:3]]
+    lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+    luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    return INK if luminance > 0.18 else PAPER

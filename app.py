@@ -7,6 +7,7 @@ import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
 from lstm_viz.ui.presenter import presenter_style
+from lstm_viz.ui.state import FIRST_RUN_NO_TASK, LINK_PROBLEMS
 from lstm_viz.ui.training_status import training_status
 from lstm_viz.ui.view import sidebar
 
@@ -24,3 +25,5 @@ view = sidebar(on_train_page=nav.url_path == "train")
 presenter_style(view)
 training_status(on_train_page=nav.url_path == "train")
 nav.run()
+for first_run_only in (FIRST_RUN_NO_TASK, LINK_PROBLEMS):  # the home page may rerun once before a run completes
+    st.session_state.pop(first_run_only, None)

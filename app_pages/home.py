@@ -6,7 +6,7 @@ from lstm_viz import explain, tasks
 from lstm_viz.core import cells
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, preset_model, trace_for
-from lstm_viz.ui.state import CELL, GOTO, MODEL, SEQ, SOURCE, TASK, SeqRef
+from lstm_viz.ui.state import CELL, FIRST_RUN_NO_TASK, GOTO, MODEL, PENDING, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 from lstm_viz.words.en import INTRO
@@ -21,6 +21,7 @@ def finding(task_name: str, model_id: str, _model):
 
 
 view = current()
+ss = st.session_state
 st.title("Inside an LSTM, one gate at a time")
 intro, picture = st.columns([1, 1.1])
 with intro:
@@ -28,6 +29,9 @@ with intro:
 with picture:
     model = preset_model(GUIDE_TASK)
     unit, _, guide_seed = guide(GUIDE_TASK, "preset", model)
+    if ss.pop(FIRST_RUN_NO_TASK, False):  # a first visit that named no task: the sidebar shows the tour's sample
+        ss[PENDING] = {TASK: GUIDE_TASK, SOURCE: "sample", SEQ: guide_seed, MODEL: "preset", CELL: "lstm"}
+        st.rerun()
     found = finding(GUIDE_TASK, "preset", model)  # what the unit does, from the model (the guide's batch and unit)
     seq_key = str(SeqRef.seed(guide_seed))
     trace = trace_for(GUIDE_TASK, "preset", seq_key, model)
@@ -63,7 +67,6 @@ this_unit, other_symbol = explain.tour_words(task, found)
 
 
 def open_guide(t: int):
-    ss = st.session_state
     ss[TASK], ss[SOURCE], ss[SEQ], ss[MODEL], ss[CELL] = GUIDE_TASK, "sample", guide_seed, "preset", "lstm"
     ss[GOTO] = (t, unit)
 

@@ -136,3 +136,23 @@ def heatmap_memory():
 
     x, _ = tasks.get("counting").make_batch(1, 15, np.random.default_rng(2))
     return reference.forward(presets.load("counting")[0].params, x[0]).c
+
+
+def test_a_first_visit_without_a_link_puts_the_tours_sample_in_the_sidebar():
+    """The home tour talks about one sample of remember_first: a first visit that named no task shows that sample in
+    the sidebar too; a link that names a task keeps its own view; later visits to home change nothing."""
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.run()
+    assert not at.exception
+    seed = at.session_state["seq"]
+    assert at.session_state["task"] == "remember_first" and at.session_state["source"] == "sample"
+    assert f"sample {seed}" in " ".join(m.value for m in at.markdown)  # the tour's step 2 names it
+    at.number_input(key="seq").set_value(seed + 1).run()
+    at.switch_page("app_pages/step.py").run()
+    at.switch_page("app_pages/home.py").run()
+    assert at.session_state["seq"] == seed + 1  # only the session's first run
+
+    linked = AppTest.from_file("../app.py", default_timeout=60)
+    linked.query_params.update({"task": "counting", "seq": "4"})
+    linked.run()
+    assert linked.session_state["task"] == "counting" and linked.session_state["seq"] == 4

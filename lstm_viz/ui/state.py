@@ -41,6 +41,9 @@ GOOD_TEXT = "_good_text"  # {task name: the last own sequence that parsed}
 VIEW = "_view"  # the View that app.py's sidebar built in this run
 LINK_READ = "_link_read"  # the URL was read (once per session)
 GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or a heat-map click)
+FIRST_RUN_NO_TASK = "_first_run_no_task"  # the session's first run, from a link that named no task (app.py drops it)
+LINK_PROBLEMS = "_link_problems"  # what read_link found wrong, shown until a run of the page completes (app.py)
+PENDING = "_pending"  # {sidebar key: value} a page asks the sidebar to take on its next run (the home tour's sample)
 
 # The step-through page.
 STEP_T = "t"  # the time step shown (the slider's key)
@@ -118,6 +121,8 @@ def read_link() -> list[str]:
     ss[LINK_READ] = True
     q = st.query_params
     problems: list[str] = []
+    if "task" not in q:
+        ss[FIRST_RUN_NO_TASK] = True
     if "task" in q:
         if q["task"] in tasks.names():
             ss[TASK] = q["task"]

@@ -36,10 +36,12 @@ from lstm_viz.ui.state import (
     GOOD_TEXT,
     KEPT,
     LAYER,
+    LINK_PROBLEMS,
     MAX_SEED,
     MODEL,
     MODEL_SEED,
     NUM_LAYERS,
+    PENDING,
     PRESENTER,
     SEQ,
     SIDEBAR_KEYS,
@@ -122,11 +124,14 @@ def sidebar(on_train_page: bool = False) -> View:
     model and the layer shown do nothing: they are not drawn there, and their values are kept (KEPT), so the
     view and the link stay the same and the other pages find them again."""
     ss = st.session_state
-    problems = read_link()
+    if problems := read_link():
+        ss[LINK_PROBLEMS] = problems  # shown until a run completes (the home page may rerun once first)
+    problems = ss.get(LINK_PROBLEMS, [])
     kept = ss.setdefault(KEPT, {})
     for key in SIDEBAR_KEYS:  # Streamlit drops the state of a widget a run did not draw (a page switch, the
         if key not in ss and key in kept:  # train page's hidden widgets): put it back
             ss[key] = kept[key]
+    ss.update(ss.pop(PENDING, {}))  # before the widgets are drawn: a page's request (the home tour's sample)
     ss.setdefault(TASK, tasks.names()[0])
     ss.setdefault(SOURCE, "sample")
     ss.setdefault(SEQ, 0)

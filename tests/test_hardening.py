@@ -1,0 +1,156 @@
+"""Issue 14, hardening: user text is never a link or markup, a link's t and unit past the view are said, weights
+files with deep or wrong metadata are refused by name, a crafted heat-map click is ignored, and a long pasted
+sentence costs little, once."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lstm_viz.io import weights
+from lstm_viz.ui.safe import plain
+from tests.test_weights import small_model
+
+APP = "../app.py"
+EVIL = [
+    "www.evil.example",
+    "WWW.Evil.Example",
+    "[click](http://evil.example)",
+    "0.1 http://evil.example/x 0.3",
+    "they do not hate www.evil.example",
+    "www.evil.example [x](http://evil.example).safetensors",
+    "<b>x</b>[y](http://evil.example)",
+    "a@evil.example",
+    "mailto:a@evil.example",
+    "(https://evil.example)",
+    "x`y``www.evil.example```z",
+    ":material/home: :streamlit: $x$ :red[y] *z* <http://evil.example>",
+    "a:material/b@evil.example",
+]
+
+
+# --- a reader of what `plain` writes: code spans and backslash escapes, nothing else ---
+
+CODE_SPAN = re.compile(r"(`+) (.*?) \1(?!`)")
+
+
+def outside_code(md: str) -> str:
+    """The markdown with its code spans taken out: the only part that markdown reads."""
+    return CODE_SPAN.sub(" ", md)
+
+
+def shown(md: str) -> str:
+    """The text a browser shows for `plain`'s markdown: code spans as they are, escaped characters unescaped."""
+    out, pos = [], 0
+    for m in CODE_SPAN.finditer(md):
+        out.append(re.sub(r"\\(.)", r"\1", md[pos : m.start()]))
+        out.append(m.group(2))
+        pos = m.end()
+    out.append(re.sub(r"\\(.)", r"\1", md[pos:]))
+    return "".join(out)
+
+
+def can_link(md: str) -> bool:
+    """Whether an autolink literal (www., a scheme, an e-mail) is left outside the code spans once markdown has
+    read the escapes, or a Streamlit icon (":material/" in the raw text)."""
+    rest = outside_code(md)
+    read = re.sub(r"\\(.)", r"\1", rest)
+    return bool(re.search(r"www\.|://|@", read, re.IGNORECASE)) or ":material/" in rest
+
+
+def forms_no_link(md: str) -> bool:
+    """`plain`'s markdown: nothing can link, and no character outside the code spans is read as syntax (a link,
+    tag, emphasis, code or LaTeX)."""
+    return not can_link(md) and not re.search(r"[\[\]<>`*$:]", re.sub(r"\\.", "", outside_code(md)))
+
+
+@pytest.mark.parametrize("text", EVIL)
+def test_plain_shows_every_character_as_typed_and_forms_no_link(text):
+    md = plain(text, 500)
+    assert shown(md) == text
+    assert forms_no_link(md), md
+
+
+def test_plain_writes_bidi_controls_out():
+    md = plain("abc\u202edef\u2066g\u200fh", 500)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f]", md)
+    assert shown(md) == "abc\\u202edef\\u2066g\\u200fh"
+
+
+# --- every message a page shows: user text in it forms no link ---
+
+
+def app(path: str = "", query: dict | None = None) -> AppTest:
+    """The app opened at a page by a link (the session's first run is that page's)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    if path:
+        at.switch_page(path)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def messages(at) -> list[str]:
+    """Every warning, error and info box, in the sidebar and the page."""
+    return [e.value for kind in ("warning", "error", "info") for e in getattr(at, kind)]
+
+
+def upload(at, name: str, data: bytes):
+    at.get("file_uploader")[0].set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception, at.exception
+
+
+EVIL_NAME = "www.evil.example [x](http://evil.example).safetensors"
+EVIL_TASK = "<b>x</b>[y](http://evil.example)"
+
+
+def bad_upload():
+    at = app("app_pages/train.py", {"task": "counting"})
+    upload(at, EVIL_NAME, b"not weights")
+    return at
+
+
+def evil_task():
+    at = app("app_pages/train.py", {"task": "counting"})
+    upload(at, "w.safetensors", weights.to_bytes(small_model(), None, {"task": EVIL_TASK}))
+    return at
+
+
+# case: (how the page is reached, the user's text as the message writes it)
+EVIL_VIEWS = {
+    "a link's task": (lambda: app("", {"task": "www.evil.example"}), "www.evil.example"),
+    "a link's task on the heat maps": (
+        lambda: app("app_pages/heatmaps.py", {"task": "[click](http://evil.example)"}),
+        "[click](http://evil.example)",
+    ),
+    "a typed sine": (
+        lambda: app("", {"task": "sine", "text": "0.1 http://evil.example/x 0.3"}),
+        "'http://evil.example/'",  # the word, cut to 20 characters
+    ),
+    "a typed sentence": (  # punctuation is dropped before the words are looked up: they are named one by one
+        lambda: app("", {"task": "negation_sentiment", "text": "they do not hate www.evil.example"}),
+        "'www', 'evil', 'example'",
+    ),
+    "a refused upload's name": (bad_upload, EVIL_NAME),
+    "a weights file's task": (evil_task, EVIL_TASK),
+}
+
+
+@pytest.mark.parametrize("case", EVIL_VIEWS)
+def test_user_text_in_a_message_is_shown_as_typed_and_is_never_a_link(case):
+    make, text = EVIL_VIEWS[case]
+    at = make()
+    said = [m for m in messages(at) if text in shown(m)]
+    assert said, messages(at)
+    for m in said:
+        assert not can_link(m), m
+
+
+def test_an_opened_files_name_in_its_runs_title_is_never_a_link():
+    at = app("app_pages/train.py", {"task": "counting"})
+    upload(at, EVIL_NAME, weights.to_bytes(small_model()))
+    upload(at, "second.safetensors", weights.to_bytes(small_model(seed=1)))  # two runs: their titles compared
+    title = next(m.value for m in at.markdown if EVIL_NAME[:40] in shown(m.value))  # the label keeps 40 characters
+    assert not can_link(title), title

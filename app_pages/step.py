@@ -11,6 +11,7 @@ from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
     GOTO,
+    LINK_CLAMPED,
     PLAY_FROM,
     PLAYING,
     SPEED,
@@ -25,6 +26,7 @@ from lstm_viz.ui.state import (
 from lstm_viz.ui.stepper import new_move, stepper
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
+from lstm_viz.words.en import LINK_PAST
 
 FORMS = {"separated": "Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "Concatenated:  W·[hₜ₋₁, xₜ] + b"}
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
@@ -37,8 +39,20 @@ x = trace.x
 T, H = trace.steps, trace.hidden_size
 ss = st.session_state
 
+
+def open_at(asked_t: int, asked_unit: int) -> None:
+    """Show the step and unit a link or a heat-map click asks for; one past the view's is clamped and said."""
+    opened, said = [], []
+    for name, asked, n in (("t", asked_t, T), ("unit", asked_unit, H)):
+        opened.append(min(max(asked, 0), n - 1))
+        if opened[-1] != asked:
+            said.append(LINK_PAST[name].format(asked=plain(str(asked), 20), last=n - 1, shown=opened[-1]))
+    ss[STEP_T], ss[STEP_UNIT] = opened
+    ss[LINK_CLAMPED] = (tuple(opened), "From the link: " + "; ".join(said) + ".") if said else None
+
+
 if GOTO in ss:  # from a heat-map click or a link
-    ss[STEP_T], ss[STEP_UNIT] = ss.pop(GOTO)
+    open_at(*ss.pop(GOTO))
 ss[STEP_T] = int(np.clip(ss.get(STEP_T, 0), 0, T - 1))
 ss[STEP_UNIT] = int(np.clip(ss.get(STEP_UNIT, 0), 0, H - 1))
 ss.setdefault(SPEED, "normal")
@@ -81,6 +95,11 @@ def step_view():
     controls[1].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
     t, unit = ss[STEP_T], ss[STEP_UNIT]
     ss[UNIT_SHOWN] = unit
+    if clamped := ss.get(LINK_CLAMPED):  # said while the page shows what it says it shows
+        if clamped[0] == (t, unit):
+            st.warning(clamped[1], icon=":material/link_off:")
+        else:
+            ss[LINK_CLAMPED] = None
     write_link(view, t=t, unit=unit)
     font = view.font_size
 

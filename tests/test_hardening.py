@@ -154,3 +154,33 @@ def test_an_opened_files_name_in_its_runs_title_is_never_a_link():
     upload(at, "second.safetensors", weights.to_bytes(small_model(seed=1)))  # two runs: their titles compared
     title = next(m.value for m in at.markdown if EVIL_NAME[:40] in shown(m.value))  # the label keeps 40 characters
     assert not can_link(title), title
+
+
+# --- a link's t or unit past the view: said, with what is shown instead ---
+
+
+@pytest.mark.parametrize(
+    "query,t,unit,words",
+    [
+        ({"task": "counting", "seq": "3", "t": "150"}, 14, 0, "t = 150 is outside this sequence's steps (0 to 14): "
+         "showing t = 14"),
+        ({"task": "counting", "seq": "3", "t": "2", "unit": "500"}, 2, 15, "unit 500 is outside this model's units "
+         "(0 to 15): showing unit 15"),
+        ({"task": "counting", "text": "abab", "t": "4"}, 3, 0, "t = 4 is outside this sequence's steps (0 to 3): "
+         "showing t = 3"),
+        ({"task": "counting", "seq": "3", "t": "-2", "unit": "-1"}, 0, 0, "t = -2 is outside this sequence's steps "
+         "(0 to 14): showing t = 0; unit -1 is outside this model's units (0 to 15): showing unit 0"),
+    ],
+)  # fmt: skip
+def test_a_links_t_or_unit_past_the_view_is_said_with_what_is_shown(query, t, unit, words):
+    at = app("app_pages/step.py", query)
+    assert (at.session_state["t"], at.session_state["unit"]) == (t, unit)
+    said = [shown(w.value) for w in at.warning]
+    assert said == [f"From the link: {words}."], said
+    at.slider(key="t").set_value(1 if t != 1 else 2).run()  # another step: the note is gone
+    assert not at.warning and not at.exception
+
+
+def test_a_link_inside_the_view_says_nothing():
+    at = app("app_pages/step.py", {"task": "counting", "seq": "3", "t": "14", "unit": "15"})
+    assert (at.session_state["t"], at.session_state["unit"]) == (14, 15) and not at.warning

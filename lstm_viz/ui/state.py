@@ -40,7 +40,7 @@ KEPT = "_kept"  # {sidebar key: value}, put back after st.switch_page drops widg
 GOOD_TEXT = "_good_text"  # {task name: the last own sequence that parsed}
 VIEW = "_view"  # the View that app.py's sidebar built in this run
 LINK_READ = "_link_read"  # the URL was read (once per session)
-GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or a heat-map click)
+GOTO = "goto"  # (t, unit) for the step-through page to open at (from a link or a heat-map click), as asked
 FIRST_RUN_NO_TASK = "_first_run_no_task"  # the session's first run, from a link that named no task (app.py drops it)
 LINK_PROBLEMS = "_link_problems"  # what read_link found wrong, shown until a run of the page completes (app.py)
 PENDING = "_pending"  # {sidebar key: value} a page asks the sidebar to take on its next run (the home tour's sample)
@@ -50,6 +50,7 @@ STEP_T = "t"  # the time step shown (the slider's key)
 STEP_UNIT = "unit"  # the unit shown (the selectbox's key)
 STEPPER = "stepper"  # the stepper component's latest move, {"t": t, "n": n} (lstm_viz/ui/stepper.py)
 STEP_MOVE = "_step_move"  # the n of the last stepper move the page applied (echoed back to it as ack)
+LINK_CLAMPED = "_link_clamped"  # ((t, unit) shown, words): a link's t or unit past the view's, said while shown
 UNIT_SHOWN = "_unit_shown"  # the unit the step-through page showed last (kept past its widget): the heat maps mark it
 SPEED = "speed"  # the play speed's name
 PLAYING = "playing"  # the Play toggle
@@ -67,6 +68,7 @@ UPLOAD_SEEN = "upload_seen"  # the file id of the last weights file handled
 UPLOAD_ERROR = "upload_error"  # why the last weights file was refused, or None
 
 MAX_SEED = 10_000  # samples and initialisations are numbered 0 to MAX_SEED
+MAX_LINK_INDEX = 10**9  # a link's t or unit past this is not read as a number at all
 
 
 # --- a sequence: a seeded sample of the task, or the user's own text ---
@@ -160,9 +162,9 @@ def read_link() -> list[str]:
             ss[RUN_LINK] = q["run"]
         else:
             problems.append(f"run {plain(q['run'], 20)} is not a run's id")
-    if "t" in q or "unit" in q:
-        t = as_int("t", q.get("t", "0"), 0, tasks.MAX_CUSTOM_LEN, problems)
-        unit = as_int("unit", q.get("unit", "0"), 0, 1023, problems)
+    if "t" in q or "unit" in q:  # any whole number: the step page says what it shows for one past the view's
+        t = as_int("t", q.get("t", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
+        unit = as_int("unit", q.get("unit", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
         ss[GOTO] = (t or 0, unit or 0)
     return problems
 

@@ -113,3 +113,9 @@ TOUR_OTHER = {
     "neither": "the same unit's gates look much the same (i = {write_other:.2f}, f = {keep_other:.2f}) and its C "
     "ends near {end_other:+.1f}.",
 }
+
+# A link's t or unit past the view's (the step-through page): the value asked, the range and what is shown instead.
+LINK_PAST = {
+    "t": "t = {asked} is outside this sequence's steps (0 to {last}): showing t = {shown}",
+    "unit": "unit {asked} is outside this model's units (0 to {last}): showing unit {shown}",
+}

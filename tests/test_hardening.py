@@ -2,6 +2,7 @@
 files with deep or wrong metadata are refused by name, a crafted heat-map click is ignored, and a long pasted
 sentence costs little, once."""
 
+import json
 import re
 
 import pytest
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz.io import weights
 from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import RUNS
 from tests.test_weights import small_model
 
 APP = "../app.py"
@@ -184,3 +186,33 @@ def test_a_links_t_or_unit_past_the_view_is_said_with_what_is_shown(query, t, un
 def test_a_link_inside_the_view_says_nothing():
     at = app("app_pages/step.py", {"task": "counting", "seq": "3", "t": "14", "unit": "15"})
     assert (at.session_state["t"], at.session_state["unit"]) == (14, 15) and not at.warning
+
+
+# --- weights files with deep or wrong metadata, uploaded ---
+
+
+@pytest.mark.parametrize(
+    "config,field",
+    [
+        ("[" * 100_000, "config"),
+        ("[" * 3_000, "config"),
+        (json.dumps({"hidden_size": 5, "seq_len": "abc"}), "config.seq_len"),
+        (json.dumps({"hidden_size": 5, "seq_len": None}), "config.seq_len"),
+        (json.dumps({"hidden_size": 5, "seq_len": -5}), "config.seq_len"),
+        (json.dumps({"hidden_size": 5, "seq_len": 1_000_000}), "config.seq_len"),
+    ],
+)
+def test_an_upload_with_a_deep_or_wrong_config_is_refused_by_name(config, field):
+    at = app("app_pages/train.py", {"task": "counting"})
+    upload(at, "deep.safetensors", weights.to_bytes(small_model(), None, {"config": config}))
+    assert RUNS not in at.session_state or at.session_state[RUNS] == []
+    message = shown(" ".join(e.value for e in at.error))
+    assert message.startswith(f"Not opened: deep.safetensors: {field}:") and "Nothing was changed" in message
+
+
+def test_an_upload_of_a_header_nested_1_900_000_deep_is_refused_by_name():
+    at = app("app_pages/train.py", {"task": "counting"})
+    header = b'{"a":' + b"[" * 1_900_000
+    upload(at, "deep.safetensors", len(header).to_bytes(8, "little") + header)
+    message = shown(" ".join(e.value for e in at.error))
+    assert message.startswith("Not opened: deep.safetensors: the header: JSON nested more than"), message

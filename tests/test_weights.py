@@ -181,16 +181,10 @@ def test_a_cell_with_options_keeps_them_and_its_config():
 @pytest.mark.parametrize(
     "config",
     [
-        {"seq_len": 10**9},  # the page would build a sequence this long
-        {"seq_len": "20"},
-        {"seq_len": 0},
         {"hidden_size": 6},  # not the weights' H
         {"cell": "gru"},  # not the weights' cell
         {"num_layers": 2},
-        {"lr": "fast"},
-        {"steps": True},
         {"activation": "relu"},  # the weights are a plain LSTM's
-        {"device": ["cuda"]},
     ],
 )
 def test_a_config_that_does_not_fit_its_weights_is_dropped_and_the_weights_still_open(config):
@@ -203,9 +197,94 @@ def test_a_config_that_does_not_fit_its_weights_is_dropped_and_the_weights_still
     assert weights.from_bytes(weights.to_bytes(small_model(), None, {"config": json.dumps(good)}))[1] is not None
 
 
+@pytest.mark.parametrize(
+    "config,message",
+    [
+        ({"seq_len": 10**9}, r"config\.seq_len: expected a whole number from 1 to 200, got 1000000000"),
+        ({"seq_len": 1_000_000}, r"config\.seq_len: expected a whole number from 1 to 200"),
+        ({"seq_len": "20"}, r'config\.seq_len: .*got "20"'),
+        ({"seq_len": "abc"}, r'config\.seq_len: .*got "abc"'),
+        ({"seq_len": None}, r"config\.seq_len: .*got null"),
+        ({"seq_len": -5}, r"config\.seq_len: .*got -5"),
+        ({"seq_len": 0}, r"config\.seq_len: .*got 0"),
+        ({"seq_len": 2.5}, r"config\.seq_len: .*got 2\.5"),
+        ({"batch_size": 4096, "seq_len": 200}, None),  # 819,200 steps a batch: in bounds
+        ({"lr": "fast"}, r"config\.lr: expected a finite number above 0"),
+        ({"lr": float("nan")}, r"config\.lr: .*got NaN"),
+        ({"forget_bias": 1e9}, r"config\.forget_bias: expected a finite number from -100 to 100"),
+        ({"steps": True}, r"config\.steps: .*got true"),
+        ({"device": ["cuda"]}, r"config\.device: expected auto, cpu or cuda"),
+        ({"cell": "lstm!"}, r"config\.cell: expected a name"),
+        ({"cell": "zzz"}, r"config\.cell: unknown cell 'zzz'"),
+        ({"activation": "zzz"}, r"config\.activation: 'zzz' cannot be computed"),
+        ({"seed": [1]}, r"config\.seed: .*got \[1\]"),
+    ],
+)
+def test_a_config_field_of_the_wrong_type_or_out_of_range_is_refused_by_name(config, message):
+    import json
+
+    good = TrainConfig(hidden_size=5).to_dict()
+    data = weights.to_bytes(small_model(), None, {"config": json.dumps(good | config)})
+    if message is None:
+        assert weights.from_bytes(data)[1] is not None
+        return
+    with pytest.raises(ValueError, match=message):
+        weights.from_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "config,message",
+    [
+        ("[" * 100_000, "config: 100,000 characters, at most 4,000"),
+        ("[" * 3_000, "config: JSON nested more than 2 deep"),
+        ('{"seq_len": [[1]]}', "config: JSON nested more than 2 deep"),
+        ("{" + ", ".join(f'"k{n}": 1' for n in range(600)) + "}", "config: 6,490 characters, at most 4,000"),
+        ("[]", "config: expected a JSON object, got list"),
+        ("{'seq_len': 5}", "config: not valid JSON"),
+    ],
+)
+def test_a_config_that_is_deep_long_or_not_json_is_refused_by_name(config, message):
+    with pytest.raises(ValueError, match=message):
+        weights.from_bytes(weights.to_bytes(small_model(), None, {"config": config}))
+
+
+@pytest.mark.parametrize(
+    "header,message",
+    [
+        (b'{"a":' + b"[" * 1_900_000, "the header: JSON nested more than 4 deep"),
+        (b'{"a":[' + b"[]," * 600_000 + b"[]]}", "the header: more than 2,000 brackets and strings"),
+        (b'{"a":"' + b"[" * 1_900_000 + b'"}', "not one written by lstm-viz"),  # brackets in a string do not nest
+    ],
+    ids=["deep", "wide", "in a string"],
+)
+def test_a_header_nested_deep_or_wide_is_refused_before_it_is_parsed(monkeypatch, header, message):
+    import json
+    import time
+
+    loads = json.loads
+
+    def bounded_loads(text, *args, **kwargs):
+        assert text.count("[") < 2_000 or text.startswith('{"a":"'), "json.loads ran on a header past the bounds"
+        return loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", bounded_loads)
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match=message):
+        weights.from_bytes(len(header).to_bytes(8, "little") + header)
+    assert time.perf_counter() - t0 < 1.0
+
+
+def test_metadata_that_is_not_text_is_refused_by_name():
+    header = {"l0.W_h": {"dtype": "F32", "shape": [4, 5, 5], "data_offsets": [0, 400]}}
+    with pytest.raises(ValueError, match="num_layers: expected text in the metadata, got int"):
+        weights.from_bytes(handmade(header, bytes(400), num_layers=1))
+    with pytest.raises(ValueError, match=r"num_layers: '1\.0' is not a whole number"):
+        weights.from_bytes(handmade(header, bytes(400), num_layers="1.0"))
+
+
 def test_an_unknown_task_is_named():
     data = weights.to_bytes(small_model()).replace(b'"counting"', b'"countinG"')
-    with pytest.raises(ValueError, match="unknown task 'countinG'"):
+    with pytest.raises(ValueError, match="task: unknown task 'countinG'"):
         weights.from_bytes(data)
 
 

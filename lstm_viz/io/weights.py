@@ -5,16 +5,21 @@ A file ("lstm-viz/2") holds float32 tensors, one per parameter block of each lay
 string metadata: the format tag, the task's name, the cell's key (spec.key: "gru",
 "lstm(activation=relu)"), the number of layers and the config as JSON. Files of the first format
 ("lstm-viz/1": W_x (4, H, D), W_h (4, H, H), b (4, H), W_out, b_out) open as a one-layer LSTM.
-`from_bytes` is written for files from strangers (uploads): it checks the size and the header, then
-every tensor's name, dtype and shape as the header declares them against the declared cell, layers
-and task before any array is built, then that every number is finite, and answers a bad file with a
-ValueError that names the problem. A config that does not fit its weights (or is out of bounds) is
-dropped, not trusted. Nothing here can execute code from a file.
+`from_bytes` is written for files from strangers (uploads): it checks the size, how many brackets the
+header's JSON holds and how deep they nest (before it is parsed), every metadata field's type and range
+(the config's fields included: a file with a bad one is refused, naming the field), then every tensor's
+name, dtype and shape as the header declares them against the declared cell, layers and task before any
+array is built, then that every number is finite, and answers a bad file with a ValueError that names the
+problem. No number a file declares is used to allocate before it is bounded. A well-formed config that
+describes other weights than the file's (another cell, layers or hidden size) is dropped, not trusted.
+Nothing here can execute code from a file.
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 import struct
 from dataclasses import fields
 from pathlib import Path
@@ -23,7 +28,7 @@ import numpy as np
 
 from lstm_viz import tasks
 from lstm_viz.core import cells
-from lstm_viz.core.config import INT_BOUNDS, TrainConfig
+from lstm_viz.core.config import INT_BOUNDS, MAX_ABS_FLOAT, MAX_BATCH_STEPS, TrainConfig
 from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.tasks.base import MAX_CUSTOM_LEN
@@ -33,6 +38,12 @@ FORMAT_V1 = "lstm-viz/1"
 MAX_BYTES = 2_000_000  # an upload larger than this is refused before it is read (H = 256 is about 1.1 MB)
 MAX_HIDDEN = 256
 FLOAT_DTYPES = ("F16", "F32", "F64")  # safetensors' names
+# A lstm-viz header: {name: {dtype, shape: [...], data_offsets: [...]}} for at most about 20 tensors, and the
+# metadata's config, one flat JSON object in a string. JSON past these bounds is refused before it is parsed.
+MAX_JSON_ITEMS = 2_000  # brackets and strings in the header (about 10 a tensor)
+MAX_DEPTH = 4  # nesting of the header (3); the config is one flat object
+MAX_CONFIG_CHARS = 4_000
+MAX_METADATA = 16  # metadata fields
 
 
 def to_bytes(model: TrainedModel, config: TrainConfig | None = None, extra: dict[str, str] | None = None) -> bytes:
@@ -63,6 +74,7 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     declared, metadata = parse_header(data, max_bytes)
     task = task_of(metadata)
     spec, num_layers = cell_of(metadata)
+    config = config_of(metadata, task)  # every field's type and range, before anything is built
     if metadata.get("format") == FORMAT_V1:  # one LSTM layer, blocks without a layer prefix
         declared = {(f"l0.{k}" if k in ("W_x", "W_h", "b") else k): v for k, v in declared.items()}
     shapes = declared_shapes(declared)
@@ -99,7 +111,7 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     )
     model = TrainedModel(task.name, CellParams(spec, layers), arrays["W_out"].astype(np.float64),
                          arrays["b_out"].astype(np.float64))  # fmt: skip
-    return model, config_of(metadata, task, model.params)
+    return model, (config if fits(config, model.params) else None)
 
 
 def cell_of(metadata: dict[str, str]):
@@ -107,10 +119,10 @@ def cell_of(metadata: dict[str, str]):
     if metadata.get("format") == FORMAT_V1:
         return cells.spec("lstm"), 1
     spec = cells.from_key(str(metadata.get("cell", ""))[:100])
-    try:
-        num_layers = int(metadata.get("num_layers", ""))
-    except ValueError:
-        raise ValueError(f"num_layers: {str(metadata.get('num_layers'))[:20]!r} is not a whole number") from None
+    raw = metadata.get("num_layers", "")
+    if not re.fullmatch(r"[0-9]{1,3}", raw):
+        raise ValueError(f"num_layers: {raw[:20]!r} is not a whole number")
+    num_layers = int(raw)
     if not 1 <= num_layers <= MAX_LAYERS:
         raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {num_layers}")
     return spec, num_layers
@@ -161,15 +173,62 @@ def parse_header(data: bytes, max_bytes: int) -> tuple[dict, dict[str, str]]:
     try:
         if size > n - 8:
             raise ValueError
-        header = json.loads(bytes(data[8 : 8 + size]).decode("utf-8"))
-    except ValueError:  # also UnicodeDecodeError and JSONDecodeError
+        text = bytes(data[8 : 8 + size]).decode("utf-8")
+    except ValueError:  # also UnicodeDecodeError
         raise ValueError(diagnose(bytes(data[:9]), size, n)) from None
+    if not text.startswith("{"):
+        raise ValueError(diagnose(bytes(data[:9]), size, n))
+    header = bounded_json(text, "the header", MAX_DEPTH)
     if not isinstance(header, dict):
         raise ValueError("not a safetensors file: its header is not a JSON object")
     metadata = header.pop("__metadata__", None) or {}
     if not isinstance(metadata, dict) or metadata.get("format") not in (FORMAT, FORMAT_V1):
         raise ValueError(f"a safetensors file, but not one written by lstm-viz (no format tag {FORMAT!r})")
+    check_metadata(metadata)
     return header, metadata
+
+
+_TOKEN = re.compile(r'[\[\]{}"]')  # what the scan stops at: a bracket or the start of a string
+_REST_OF_STRING = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets in a string do not nest
+
+
+def bounded_json(text: str, what: str, max_depth: int, max_items: int = MAX_JSON_ITEMS):
+    """json.loads(text) after a scan, linear in the text, that bounds how deep its brackets nest and how many
+    brackets and strings it holds (json.loads recurses once a level: 1,900,000 "[" are a RecursionError).
+    ValueError names `what` and the bound."""
+    depth = items = pos = 0
+    while token := _TOKEN.search(text, pos):
+        pos = token.end()
+        items += 1
+        if items > max_items:
+            raise ValueError(f"{what}: more than {max_items:,} brackets and strings, more than a lstm-viz file has")
+        if token.group() == '"':
+            rest = _REST_OF_STRING.match(text, pos)
+            if rest is None:
+                break  # an unterminated string: json.loads says so
+            pos = rest.end()
+        elif token.group() in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise ValueError(f"{what}: JSON nested more than {max_depth} deep, deeper than a lstm-viz file's")
+        else:
+            depth -= 1
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise ValueError(f"{what}: not valid JSON") from None
+
+
+def check_metadata(metadata: dict) -> None:
+    """Every metadata field is text, and a bounded one (the config is read by config_of)."""
+    if len(metadata) > MAX_METADATA:
+        raise ValueError(f"metadata: {len(metadata)} fields, more than a lstm-viz file has (at most {MAX_METADATA})")
+    for key, value in metadata.items():
+        if not isinstance(value, str):
+            raise ValueError(f"{str(key)[:40]}: expected text in the metadata, got {type(value).__name__}")
+        limit = MAX_CONFIG_CHARS if key == "config" else 200
+        if len(value) > limit:
+            raise ValueError(f"{str(key)[:40]}: {len(value):,} characters, at most {limit:,}")
 
 
 def diagnose(head: bytes, size: int, n: int) -> str:
@@ -187,7 +246,7 @@ def diagnose(head: bytes, size: int, n: int) -> str:
 def task_of(metadata: dict[str, str]):
     name = metadata.get("task", "")
     if name not in tasks.names():
-        raise ValueError(f"unknown task {str(name)[:40]!r}: expected one of {', '.join(tasks.names())}")
+        raise ValueError(f"task: unknown task {str(name)[:40]!r}: expected one of {', '.join(tasks.names())}")
     return tasks.get(name)
 
 
@@ -196,43 +255,67 @@ def task_of(metadata: dict[str, str]):
 INT_LIMITS = INT_BOUNDS | {"hidden_size": (1, MAX_HIDDEN), "seq_len": (1, MAX_CUSTOM_LEN), "seed": (0, 2**32 - 1)}
 
 
-def config_of(metadata: dict[str, str], task=None, params: CellParams | None = None) -> TrainConfig | None:
-    """The file's TrainConfig, or None when it has none or one that does not fit: a field of the wrong type or
-    out of bounds, or a cell, layers or hidden size other than the weights' own (the weights still open)."""
-    try:
-        raw = json.loads(metadata.get("config") or "{}")
-    except (json.JSONDecodeError, RecursionError):
-        return None
-    if not isinstance(raw, dict) or not raw:
+def config_of(metadata: dict[str, str], task=None) -> TrainConfig | None:
+    """The file's TrainConfig, or None when it has none; ValueError names a field of the wrong type or out of
+    range (then the file is refused)."""
+    raw = bounded_json(metadata.get("config") or "{}", "config", max_depth=2)  # one flat object (2: a field's
+    # value of the wrong type, a list, is named by the field)
+    if not isinstance(raw, dict):
+        raise ValueError(f"config: expected a JSON object, got {type(raw).__name__}")
+    if not raw:
         return None
     defaults = TrainConfig()
-    values = {}
-    for f in fields(TrainConfig):
-        if f.name not in raw:
-            continue
-        v, default = raw[f.name], getattr(defaults, f.name)
-        if v is None and f.name in ("activation", "recurrent_activation"):
-            pass  # the cell's own
-        elif type(default) is int:
-            lo, hi = INT_LIMITS[f.name]
-            if type(v) is not int or not lo <= v <= hi:
-                return None
-        elif type(default) is float:
-            if type(v) not in (int, float):
-                return None
-            v = float(v)
-        elif not isinstance(v, str) or len(v) > 40:
-            return None
-        values[f.name] = v
+    values = {name: config_value(name, raw[name], getattr(defaults, name), task) for name in
+              (f.name for f in fields(TrainConfig)) if name in raw}  # fmt: skip
     config = TrainConfig(**values)
-    if task is not None and config.seq_len < task.min_len:
-        return None
-    if params is not None:
-        options = {k: v for k in ("activation", "recurrent_activation") if (v := getattr(config, k)) is not None}
-        try:
-            spec = cells.spec(config.cell, **options)
-        except ValueError:
-            return None
-        if (spec, config.num_layers, config.hidden_size) != (params.spec, params.num_layers, params.hidden_size):
-            return None
+    if config.batch_size * config.seq_len > MAX_BATCH_STEPS:
+        raise ValueError(f"config.batch_size x config.seq_len: at most {MAX_BATCH_STEPS:,}, got "
+                         f"{config.batch_size:,} x {config.seq_len:,}")  # fmt: skip
+    try:
+        config_spec(config)
+    except ValueError as err:
+        raise ValueError(f"config.{err}") from None
     return config
+
+
+def config_spec(config: TrainConfig):
+    options = {k: v for k in ("activation", "recurrent_activation") if (v := getattr(config, k)) is not None}
+    return cells.spec(config.cell, **options)
+
+
+def fits(config: TrainConfig | None, params: CellParams) -> bool:
+    """Whether a (checked) config describes these weights: their cell, layers and hidden size. One that does not
+    is dropped: the weights still open."""
+    if config is None:
+        return False
+    return (config_spec(config), config.num_layers, config.hidden_size) == (
+        params.spec, params.num_layers, params.hidden_size)  # fmt: skip
+
+
+def config_value(name: str, value, default, task):
+    """One field of a file's config, checked by the type of its default and the bounds; ValueError names it."""
+    got = f"got {json.dumps(value)[:40]}"
+    if type(default) is int:
+        lo, hi = INT_LIMITS.get(name, (0, 10**6))
+        if name == "seq_len" and task is not None:
+            lo = max(lo, task.min_len)
+        if type(value) is not int or not lo <= value <= hi:
+            raise ValueError(f"config.{name}: expected a whole number from {lo:,} to {hi:,}, {got}")
+        return value
+    if type(default) is float:
+        limit = MAX_ABS_FLOAT.get(name, math.inf)
+        ok = type(value) in (int, float) and math.isfinite(value) and abs(value) <= limit
+        if not ok or (name in ("grad_clip", "lr") and value <= 0):
+            low = "above 0" if name in ("grad_clip", "lr") else f"from {-limit:g}"
+            high = f" to {limit:g}" if math.isfinite(limit) else ""
+            raise ValueError(f"config.{name}: expected a finite number {low}{high}, {got}")
+        return float(value)
+    if value is None and default is None:  # activation, recurrent_activation: the cell's own
+        return None
+    if name == "device":
+        if not isinstance(value, str) or not re.fullmatch(r"auto|cpu|cuda(:[0-9]{1,2})?|mps", value):
+            raise ValueError(f"config.device: expected auto, cpu or cuda, {got}")
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z_0-9]{1,40}", value):
+        raise ValueError(f"config.{name}: expected a name (a few letters), {got}")
+    return value

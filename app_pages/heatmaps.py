@@ -73,7 +73,9 @@ st.caption(f"Hover a cell for its number; click it to open that step and unit on
 event = st.plotly_chart(
     maps, key="heatmaps", on_select="rerun", selection_mode="points", config={"displayModeBar": False}
 )
-cell = figures.click_to_cell(event.selection.get("points", []) if event else [], np.asarray(order))
+selection = event.get("selection") if isinstance(event, dict) else None  # from the browser: anything
+points = selection.get("points") if isinstance(selection, dict) else None
+cell = figures.click_to_cell(points, np.asarray(order), trace.steps)
 if cell is not None:
     t, unit = cell
     st.session_state[GOTO] = (t, unit)

@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from streamlit.elements.plotly_chart import PlotlySelectionState, PlotlyState
 from streamlit.testing.v1 import AppTest
 
 from lstm_viz.io import weights
@@ -216,3 +217,44 @@ def test_an_upload_of_a_header_nested_1_900_000_deep_is_refused_by_name():
     upload(at, "deep.safetensors", len(header).to_bytes(8, "little") + header)
     message = shown(" ".join(e.value for e in at.error))
     assert message.startswith("Not opened: deep.safetensors: the header: JSON nested more than"), message
+
+
+# --- a crafted heat-map click ---
+
+
+def select(at, points):
+    at.session_state["heatmaps"] = PlotlyState(
+        {"selection": PlotlySelectionState({"points": points, "point_indices": [], "box": [], "lasso": []})}
+    )
+    at.run()
+
+
+@pytest.mark.parametrize(
+    "points",
+    [
+        [{"x": "nan", "y": 1}],
+        [{"x": float("nan"), "y": 1}],
+        [{"x": 2, "y": float("inf")}],
+        [{"x": "inf", "y": "-inf"}],
+        [{"x": [1, 2], "y": 1}],
+        [{"x": None, "y": None}],
+        [{"x": {"a": 1}, "y": True}],
+        [{"x": 1e300, "y": 2}],
+        [{"x": 3, "y": 99}],
+        [None, 5, "x", [1]],
+        "points",
+        None,
+    ],
+    ids=repr,
+)
+def test_a_crafted_heatmap_click_is_ignored(points):
+    at = app("app_pages/heatmaps.py", {"task": "counting", "seq": "2"})
+    select(at, points)
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Gate heat maps"
+
+
+def test_a_real_heatmap_click_still_opens_the_step():
+    at = app("app_pages/heatmaps.py", {"task": "counting", "seq": "2"})
+    select(at, [{"x": "nan", "y": 0}, {"x": 3.0, "y": 2}])
+    assert not at.exception and at.title[0].value == "Step through" and at.session_state["t"] == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 
 import numpy as np
 import plotly.graph_objects as go
@@ -207,14 +208,27 @@ def mark_unit(fig: go.Figure, order: np.ndarray | list[int], unit: int | None) -
     return marked
 
 
-def click_to_cell(points: list[dict], order: np.ndarray) -> tuple[int, int] | None:
-    """(t, unit) of the first clicked cell in a Streamlit selection of gate_heatmaps' figure, or None."""
+def click_to_cell(points, order: np.ndarray, steps: int) -> tuple[int, int] | None:
+    """(t, unit) of the first clicked cell in a Streamlit selection of gate_heatmaps' figure, or None.
+    The selection comes from the browser: a point that is not a dict with finite numbers x in 0..steps-1 and
+    y in 0..len(order)-1 (NaN, inf, a list, null, text) is skipped."""
+    if not isinstance(points, list):
+        return None
     for p in points:
-        if "x" in p and "y" in p:
-            row = round(float(p["y"]))
-            if 0 <= row < len(order):
-                return round(float(p["x"])), int(order[row])
+        if not isinstance(p, dict):
+            continue
+        t, row = _index(p.get("x"), steps), _index(p.get("y"), len(order))
+        if t is not None and row is not None:
+            return t, int(order[row])
     return None
+
+
+def _index(value, n: int) -> int | None:
+    """A finite number rounded to an index in 0..n-1, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    k = round(value) if math.isfinite(value) else -1
+    return k if 0 <= k < n else None
 
 
 def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, tuple[float, float]],

@@ -4,11 +4,14 @@ sentence costs little, once."""
 
 import json
 import re
+import time
 
+import numpy as np
 import pytest
 from streamlit.elements.plotly_chart import PlotlySelectionState, PlotlyState
 from streamlit.testing.v1 import AppTest
 
+from lstm_viz import tasks
 from lstm_viz.io import weights
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import RUNS
@@ -258,3 +261,35 @@ def test_a_real_heatmap_click_still_opens_the_step():
     at = app("app_pages/heatmaps.py", {"task": "counting", "seq": "2"})
     select(at, [{"x": "nan", "y": 0}, {"x": 3.0, "y": 2}])
     assert not at.exception and at.title[0].value == "Step through" and at.session_state["t"] == 3
+
+
+# --- a long pasted sentence ---
+
+NEG = tasks.get("negation_sentiment")
+
+
+def test_segmenting_is_linear_in_the_text():
+    for text in ("不" * 2000, "我" * 2000, "they do not hate " * 120):
+        t0 = time.perf_counter()
+        with pytest.raises(ValueError, match="too long"):
+            NEG.parse(text)
+        assert time.perf_counter() - t0 < 0.1  # 1 s before: every longest match tried every length
+    assert NEG.token_labels(NEG.parse("我不喜欢吃苹果")) == ["·", "我", "不", "喜欢", "吃", "苹果"]
+
+
+def test_a_bad_sentence_is_parsed_once_not_on_every_rerun(monkeypatch):
+    calls = []
+    parse = type(NEG).parse
+
+    def counted(self, text, *args, **kwargs):
+        calls.append(text)
+        return parse(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(type(NEG), "parse", counted)
+    text = "不" * 1990 + " " * int(np.random.default_rng().integers(1, 9))  # not in any earlier run's cache
+    at = app("", {"task": "negation_sentiment", "text": text})
+    assert "too long" in " ".join(e.value for e in at.sidebar.error)
+    n = len([c for c in calls if c == text])
+    at.run()
+    at.run()
+    assert len([c for c in calls if c == text]) == n == 1

@@ -8,7 +8,7 @@ from functools import cache
 import numpy as np
 
 from lstm_viz.core.config import TrainConfig
-from lstm_viz.tasks.base import DATA, PAD, Kind, Task, check_length, check_steps
+from lstm_viz.tasks.base import DATA, MAX_CUSTOM_LEN, PAD, Kind, Task, check_length, check_steps
 
 
 class NegationSentiment(Task):
@@ -99,25 +99,36 @@ PUNCTUATION = str.maketrans(dict.fromkeys('.,!?;:"“”。，！？；：、', 
 
 def tokenize(text: str, vocab: list[str]) -> list[str]:
     """English words split on spaces (case-insensitive, "dont" read as "don't"); Chinese by longest match against
-    the vocabulary. Sentence punctuation is dropped: the training sentences have none."""
+    the vocabulary. Sentence punctuation is dropped: the training sentences have none.
+
+    Linear in the length of the text: a match is looked for among the lengths of the vocabulary's words only,
+    and the work stops at the first unknown word or once the sentence has more steps than a sequence may have."""
     known = set(vocab)
+    longest = max(map(len, vocab))
     lower = {w.lower().replace("'", ""): w for w in vocab} | {w.lower(): w for w in vocab}
     tokens, unknown = [], []
     for word in text.replace("’", "'").translate(PUNCTUATION).split():
+        if len(tokens) > MAX_CUSTOM_LEN:
+            break
         if word.lower() in lower:
             tokens.append(lower[word.lower()])
             continue
         k = 0
-        while k < len(word):  # longest match, for unsegmented Chinese
-            match = next((word[k:j] for j in range(len(word), k, -1) if word[k:j] in known), None)
+        while k < len(word) and len(tokens) <= MAX_CUSTOM_LEN:  # longest match, for unsegmented Chinese
+            ends = range(min(len(word), k + longest), k, -1)
+            match = next((word[k:j] for j in ends if word[k:j] in known), None)
             if match is None:
                 unknown.append(word)
                 break
             tokens.append(match)
             k += len(match)
+        if len(unknown) >= 5:
+            break
     if unknown:
         shown = ", ".join(repr(w[:20]) for w in unknown[:5])
         raise ValueError(f"unknown words {shown}: the vocabulary is {' '.join(vocab[1:])}")
+    if len(tokens) > MAX_CUSTOM_LEN:
+        raise ValueError(f"too long: more than {MAX_CUSTOM_LEN} steps (the limit is {MAX_CUSTOM_LEN})")
     return tokens
 
 

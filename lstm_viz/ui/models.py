@@ -119,9 +119,22 @@ def sample(task_name: str, seq_seed: int) -> np.ndarray:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def parse_outcome(task_name: str, text: str) -> tuple[np.ndarray | None, str | None]:
+    """The task's parse of the user's own sequence, or why it cannot be used: (x, None) or (None, the problem).
+    A problem is cached as well as a sequence, so a bad sequence is not parsed again on every rerun."""
+    try:
+        return tasks.get(task_name).parse(text), None
+    except ValueError as err:
+        return None, str(err)
+
+
 def parsed(task_name: str, text: str) -> np.ndarray:
     """The user's own sequence, parsed by the task (raises ValueError naming the problem)."""
-    return tasks.get(task_name).parse(text)
+    tasks.check_length(text)  # before the text is hashed for the cache: a long text is refused at once
+    x, problem = parse_outcome(task_name, text)
+    if problem is not None:
+        raise ValueError(problem)
+    return x
 
 
 def sequence(task_name: str, seq_key: str) -> np.ndarray:

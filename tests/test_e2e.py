@@ -32,8 +32,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(log_name: str = "server.log"):
-    """`streamlit run app.py` on a free port, its output in test-artifacts/e2e/<log_name>; yields its URL."""
+def streamlit_process(log_name: str = "server.log"):
+    """`streamlit run app.py` on a free port, its output in test-artifacts/e2e/<log_name>; yields the server's
+    process and its URL, and stops it at the end if it still runs."""
     port = free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = open(ARTIFACTS / log_name, "w")  # noqa: SIM115 (closed below)
@@ -52,11 +53,19 @@ def streamlit_server(log_name: str = "server.log"):
                 time.sleep(0.25)
         else:
             pytest.fail(f"streamlit did not start; see test-artifacts/e2e/{log_name}")
-        yield url
+        yield proc, url
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=20)
         log.close()
+
+
+@contextlib.contextmanager
+def streamlit_server(log_name: str = "server.log"):
+    """`streamlit run app.py` on a free port, its output in test-artifacts/e2e/<log_name>; yields its URL."""
+    with streamlit_process(log_name) as (_, url):
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -350,3 +359,118 @@ def test_presenter_mode_cuts_no_button_label_and_keeps_text_in_its_boxes(server,
         assert view["x"] <= box["x"] and box["x"] + box["width"] <= view["x"] + view["width"]  # in view
         assert box["height"] >= 30 and box["width"] >= 20  # a readable box, its token and its step written in it
     tab.screenshot(path=ARTIFACTS / f"presenter-{name}.png", full_page=True)
+
+
+# --- hardening (issue 14) ---
+
+EVIL_LINKS = [  # (page, query, what a message says): a link's value in a warning, a typed sequence in its error
+    ("", {"task": "www.evil.example"}, "unknown task www.evil.example."),
+    ("heatmaps", {"task": "[click](http://evil.example)"}, "unknown task [click](http://evil.example)."),
+    ("", {"task": "sine", "text": "0.1 http://evil.example/x 0.3"}, "'http://evil.example/' is not a number"),
+    ("", {"task": "negation_sentiment", "text": "they do not hate www.evil.example"}, "'www', 'evil', 'example'"),
+]
+EVIL_NAME = "www.evil.example [x](http://evil.example).safetensors"
+ALERT = '[data-testid="stAlert"]'
+USER_LINKS = 'a[href*="evil.example"], a[href^="mailto:"]'
+
+
+def no_link_from_user_text(pg) -> None:
+    """No alert holds a link, and nothing on the page links to the user's host or an e-mail address."""
+    assert pg.locator(ALERT).count() >= 1
+    assert pg.locator(f"{ALERT} a[href]").count() == 0, pg.locator(ALERT).first.inner_html()
+    assert pg.locator(USER_LINKS).count() == 0
+
+
+def test_user_text_in_a_message_is_never_a_link(server, tab):
+    """Links, typed sequences and uploads whose text Streamlit's markdown would turn into links (www., http://,
+    an e-mail): every message shows the text as typed, and no <a href> comes of it."""
+    import urllib.parse
+
+    from lstm_viz.io import weights
+    from tests.test_weights import small_model
+
+    for page, query, said in EVIL_LINKS:
+        open_page(tab, f"{server}/{page}?{urllib.parse.urlencode(query)}")
+        assert said in " ".join(tab.locator(ALERT).all_inner_texts())  # as typed
+        no_link_from_user_text(tab)
+    open_page(tab, f"{server}/train?task=counting")
+    evil_task = weights.to_bytes(small_model(), None, {"task": "<b>x</b>[y](http://evil.example)"})
+    for data, shown in [(b"not weights", EVIL_NAME), (evil_task, "<b>x</b>[y](http://evil.example)")]:
+        files = {"name": EVIL_NAME, "mimeType": "application/octet-stream", "buffer": data}
+        tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
+        tab.get_by_text(re.compile(rf"^Not opened: .*{re.escape(shown)}")).wait_for(timeout=30_000)
+        settle(tab)
+        no_link_from_user_text(tab)
+    tab.screenshot(path=ARTIFACTS / "evil-upload.png")
+
+
+def test_six_sessions_opening_a_fresh_server_at_once_see_no_exception(fresh_server, chromium_browser):
+    """Six browser sessions open a server that has served nothing yet in the same second (a class told to open
+    the link): no session sees an exception (a half-imported pandas was one), and the log holds no traceback."""
+    links = [f"{fresh_server}/step?task={task}&seq=2&t=3" for task in ("counting", "brackets", "remember_first")]
+    links += [f"{fresh_server}/heatmaps?task=counting&seq=1", f"{fresh_server}/step?task=adding", fresh_server]
+    pages = [chromium_browser.new_page(viewport={"width": 1280, "height": 800}) for _ in links]
+    try:
+        for pg, link in zip(pages, links):
+            pg.goto(link, wait_until="commit")  # back at the first byte: the six sessions start together
+        for pg in pages:
+            settle(pg, timeout=180_000)
+            exception = pg.locator('[data-testid="stException"]')
+            assert exception.count() == 0, exception.first.inner_text()
+            assert pg.locator("h1").count() >= 1
+    finally:
+        for pg in pages:
+            pg.close()
+    log = (ARTIFACTS / "fresh-server.log").read_text()
+    assert "Traceback" not in log and "Exception" not in log, log[-3000:]
+
+
+def descendants(pid: int) -> set[int]:
+    """The processes below `pid` (children, their children, ...), from /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether a process runs (a zombie, dead and not yet reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_a_server_stopped_while_training_exits_cleanly(chromium_browser):
+    """SIGTERM to a server whose trainer is busy: it exits within a few seconds, says nothing of a terminate
+    or a traceback, and leaves no process behind (the resource tracker, the fork server, the worker)."""
+    import signal
+
+    log_name = "stopped-server.log"
+    with streamlit_process(log_name) as (proc, url):
+        pg = chromium_browser.new_page(viewport={"width": 1280, "height": 800})
+        try:
+            start_a_long_run(pg, url)
+            pg.wait_for_selector("text=/^training: step [1-9]/", timeout=120_000)  # the worker trains
+            family = descendants(proc.pid)
+            assert family, "no worker process under the server"
+            t0 = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=30)
+            seconds = time.monotonic() - t0
+        finally:
+            pg.close()
+    (ARTIFACTS / "stop-seconds.txt").write_text(f"{seconds:.1f}\n")
+    deadline = time.monotonic() + 3
+    while any(alive(p) for p in family) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    log = (ARTIFACTS / log_name).read_text()
+    assert seconds < 5, f"the server took {seconds:.1f} s to stop"
+    assert "terminate called" not in log and "Traceback" not in log, log[-3000:]
+    assert not [p for p in family if alive(p)], "processes left behind"
+    assert proc.returncode in (0, -signal.SIGTERM), proc.returncode

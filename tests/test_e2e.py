@@ -401,6 +401,11 @@ def test_user_text_in_a_message_is_never_a_link(server, tab):
         tab.get_by_text(re.compile(rf"^Not opened: .*{re.escape(shown)}")).wait_for(timeout=30_000)
         settle(tab)
         no_link_from_user_text(tab)
+    files = {"name": EVIL_NAME, "mimeType": "application/octet-stream", "buffer": weights.to_bytes(small_model())}
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)  # opened: a run
+    tab.get_by_text("Its answers on five held-out sequences").wait_for(timeout=30_000)
+    settle(tab)
+    assert tab.locator(USER_LINKS).count() == 0  # the run's label, in the Run selectbox
     tab.screenshot(path=ARTIFACTS / "evil-upload.png")
 
 

@@ -21,6 +21,7 @@ from lstm_viz.ui.training_status import session_id, session_is_open
 from lstm_viz.ui.view import current
 from lstm_viz.viz.training import training_curves
 
+PROGRESS_EVERY_S, CURVES_EVERY_S = 1.0, 3.0  # how often the page polls its run: the bar, and the curves
 LIVE_POINTS = 300  # the live curves show at most about this many points: cheap to redraw twice a second
 LEARNING_RATES = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1.0, 3.0, 10.0]
 ss = st.session_state
@@ -137,9 +138,9 @@ if job is not None:
     st.button("Stop", icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")
 
 
-@st.fragment(run_every=0.5 if running else None)
+@st.fragment(run_every=PROGRESS_EVERY_S if running else None)
 def progress_ui():
-    """The running job's progress and live curves; records the run when it ends."""
+    """The running job's progress (a cheap element, once a second); records the run when it ends."""
     job = ss.get(JOB)
     if job is None:
         return
@@ -160,10 +161,6 @@ def progress_ui():
         )
     st.progress(min(done / max(total, 1), 1.0), text=text)
     if job.running:
-        shown = points[:: max(1, len(points) // LIVE_POINTS)] + points[-1:]
-        history = [(p.step, p.loss, p.metric) for p in shown]
-        fig = training_curves([(f"{job.task}, live", history)], task.metric, task.target, font_size=view.font_size)
-        st.plotly_chart(fig, key="live_curve", config={"displayModeBar": False})
         return
     if job.orphaned:
         st.warning("This run was stopped: no page of this browser session had looked at it for "
@@ -176,7 +173,22 @@ def progress_ui():
         st.rerun()  # a full run: the results below, and no more polling
 
 
+@st.fragment(run_every=CURVES_EVERY_S if running else None)
+def live_curves_ui():
+    """The running job's loss and metric curves, redrawn every few seconds: a chart costs the browser (on the
+    same cores as the training) far more than the progress bar."""
+    job = ss.get(JOB)
+    if job is None or not job.running:
+        return
+    points = job.points()
+    shown = points[:: max(1, len(points) // LIVE_POINTS)] + points[-1:]
+    history = [(p.step, p.loss, p.metric) for p in shown]
+    fig = training_curves([(f"{job.task}, live", history)], task.metric, task.target, font_size=view.font_size)
+    st.plotly_chart(fig, key="live_curve", config={"displayModeBar": False})
+
+
 progress_ui()
+live_curves_ui()
 all_runs = session_runs.runs()
 if not all_runs and job is None:
     st.info("Pick the hyper-parameters and press **Start training**. Try the defaults first: they reach the target.")

@@ -15,6 +15,7 @@ drawing on the same cores. Medians over the repeats; the figures for the README 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import statistics
 import sys
@@ -25,8 +26,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the repo root: run as python benchmarks/<name>.py
 
 import numpy as np  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
-from tests.test_e2e import ARGS, CHROMIUM, DONE, settle, streamlit_server  # noqa: E402
+import tests.test_e2e as e2e  # noqa: E402
+from tests.test_e2e import ARGS, CHROMIUM, DONE, settle  # noqa: E402
 
 SETTLED_JS = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"""
 
@@ -119,7 +122,8 @@ def bench_watched(pg, url: str, steps: int, watched: bool) -> float:
     if not watched:
         pg.get_by_role("link", name="Step through").click()
         pg.wait_for_url(re.compile(r"/step"), timeout=30_000)
-        pg.wait_for_selector("text=/^Training finished/", timeout=600_000)
+        with contextlib.suppress(PlaywrightTimeout):  # the sidebar says when the run is over (else: wait long)
+            pg.wait_for_selector("text=/^Training finished/", timeout=max(60_000, steps * 20))
         pg.get_by_role("link", name="Train live").click()
     pg.wait_for_selector("text=/^done: /", timeout=600_000)
     step, seconds = progress_of(pg)
@@ -146,18 +150,25 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=3000)
     parser.add_argument("--repeats", type=int, default=3, help="trainings of each kind")
     parser.add_argument("--skip-training", action="store_true")
+    parser.add_argument("--skip-stepping", action="store_true")
+    parser.add_argument(
+        "--app", type=Path, default=ROOT, help="the checkout whose app.py to serve (for a before/after)"
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with streamlit_server("bench-browser.log") as url, sync_playwright() as pw:
+    e2e.ROOT = args.app.resolve()  # streamlit_server runs app.py there
+    with e2e.streamlit_server("bench-browser.log") as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         pg = browser.new_page(viewport={"width": 1280, "height": 800})
-        print("Next, click to paint (median):")
-        for T in (15, 200):
-            painted, settled = bench_next(pg, url, T, args.clicks)
-            print(f"  T = {T:3d}: new t painted {ms(painted)}, settled {ms(settled)} ({len(painted)} clicks)")
-        loads = bench_heatmaps(pg, url, 200, args.loads)
-        print(f"Heat maps, T = 200: drawn and settled {ms(loads)} (median of {len(loads)} loads)")
+        print(f"app: {e2e.ROOT}")
+        if not args.skip_stepping:
+            print("Next, click to paint (median):")
+            for T in (15, 200):
+                painted, settled = bench_next(pg, url, T, args.clicks)
+                print(f"  T = {T:3d}: new t painted {ms(painted)}, settled {ms(settled)} ({len(painted)} clicks)")
+            loads = bench_heatmaps(pg, url, 200, args.loads)
+            print(f"Heat maps, T = 200: drawn and settled {ms(loads)} (median of {len(loads)} loads)")
         if not args.skip_training:
             watched = [bench_watched(pg, url, args.steps, True) for _ in range(args.repeats)]
             away = [bench_watched(pg, url, args.steps, False) for _ in range(args.repeats)]

@@ -36,7 +36,8 @@ class TrainConfig:
     forget_bias: float = 1.0
     seed: int = 0
     device: str = "auto"  # "auto" (CUDA when torch sees one), "cpu" or "cuda"
-    threads: int = 2  # torch's CPU threads during the run, so one training cannot starve a server
+    threads: int = 1  # torch's CPU threads during the run: 1 is 3 to 5x faster than 2 beside another busy process
+    # (benchmarks/bench_threads.py), and a training server always has one: another training, the pages
 
     def replace(self, **changes) -> TrainConfig:
         return replace(self, **changes)

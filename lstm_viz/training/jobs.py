@@ -21,6 +21,7 @@ A job started with `orphan_after_s` stops by itself when nobody has called `touc
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import threading
@@ -84,15 +85,26 @@ def warm_up() -> None:
         forkserver.ensure_running()
 
 
-def _work(task_name: str, config: TrainConfig, out, stop) -> None:
-    """The worker process: train, sending each Progress and then ("result", TrainResult) or ("error", text)."""
+def _work(task_name: str, config: TrainConfig, out) -> None:
+    """The worker process: train, sending each Progress and then ("result", TrainResult) or ("error", text) through
+    `out`, one end of a pipe; anything that arrives on it asks the loop to stop (a pipe, not a multiprocessing
+    Event: it needs no semaphore that a server shutting down may already have removed)."""
+    stopped = False
+
+    def should_stop() -> bool:
+        nonlocal stopped
+        stopped = stopped or out.poll()
+        return stopped
+
     try:
-        result = train(tasks.get(task_name), config, on_progress=out.send, should_stop=stop.is_set)
+        result = train(tasks.get(task_name), config, on_progress=out.send, should_stop=should_stop)
     except Exception as err:  # shown to the user as a sentence
         out.send(("error", f"training failed: {err}"))
     else:
         out.send(("result", result))
     finally:
+        while out.poll():  # read what the page sent (a stop): a socket closed with unread data resets the other end
+            out.recv()
         out.close()
 
 
@@ -175,23 +187,25 @@ class TrainingJob:
             _slots.release()
 
     def _train_in_worker(self) -> None:
-        receive, send = _CTX.Pipe(duplex=False)
-        stop = _CTX.Event()
-        worker = _Worker(target=_work, args=(self.task, self.config, send, stop), daemon=True,
+        receive, send = _CTX.Pipe(duplex=True)
+        worker = _Worker(target=_work, args=(self.task, self.config, send), daemon=True,
                               name=f"lstm-viz-train-{self.id}")  # fmt: skip
         worker.start()
         self.worker_pid = worker.pid
-        send.close()  # the worker holds the only sending end: its exit ends the pipe
+        send.close()  # the worker holds the only other end: its exit ends the pipe
+        asked = False
         try:
             while True:
                 self._watch_orphan()
-                if self._stop.is_set():
-                    stop.set()
-                if not receive.poll(_WAIT_S):
-                    continue
+                if self._stop.is_set() and not asked:
+                    asked = True
+                    with contextlib.suppress(OSError):  # the worker may have ended already
+                        receive.send("stop")
                 try:
+                    if not receive.poll(_WAIT_S):
+                        continue
                     message = receive.recv()
-                except EOFError:  # the worker has ended
+                except (EOFError, OSError):  # the worker has ended
                     break
                 if isinstance(message, Progress):
                     with self._lock:

@@ -34,6 +34,8 @@ def timed_run(at) -> float:
 def bench_next(clicks: int) -> list[float]:
     from streamlit.testing.v1 import AppTest
 
+    from lstm_viz.ui.state import STEPPER
+
     text = "".join(np.random.default_rng(0).choice(list("ab"), size=100))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"task": "counting", "text": text, "model": "preset"})
@@ -41,9 +43,10 @@ def bench_next(clicks: int) -> list[float]:
     at.switch_page("app_pages/step.py").run()
     assert at.session_state["t"] == 0 and len(at.slider) and at.slider(key="t").max == 99
     times = []
-    for _ in range(clicks):
-        at.button(key="next").click()
+    for n in range(1, clicks + 1):
+        at.session_state[STEPPER] = {"t": n, "n": n}  # what the stepper sends on Next (its n-th move)
         times.append(timed_run(at))
+        assert at.session_state["t"] == n
     return times
 
 
@@ -62,7 +65,7 @@ def bench_heatmaps(renders: int) -> list[float]:
         "counting", LSTMParams.random(task.input_size, H, seed=1), rng.normal(size=(1, H)) * 0.1, np.zeros(1)
     )
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state[SESSION_MODELS] = {"counting": model}
+    at.session_state[SESSION_MODELS] = {("counting", "lstm"): model}
     at.query_params.update({"task": "counting", "text": "ab", "model": "preset"})
     at.run()
     at.radio(key="model").set_value("session").run()

@@ -89,6 +89,8 @@ def step_view():
     if move := new_move(STEPPER, ss.get(STEP_MOVE, 0)):  # Prev, Next, an arrow key or a token, in the browser
         ss[STEP_MOVE] = move[1]
         ss[STEP_T] = int(np.clip(move[0], 0, T - 1))
+        if ss.get(PLAYING):  # Play goes on from the step the user chose
+            ss[PLAY_FROM] = (ss[STEP_T], time.monotonic())
     controls = st.columns([5, 2], vertical_alignment="bottom")
     if T > 1:
         controls[0].slider("Time step t", 0, T - 1, key=STEP_T)

@@ -38,6 +38,11 @@ st.caption(
 )
 
 
+def watcher(sid: str | None):
+    """Whether the browser session that watches a run is still connected (a background tab polls rarely)."""
+    return lambda: session_is_open(sid)
+
+
 def adopt_linked_run() -> None:
     """A reloaded page is a new browser session: it takes back the run its link names (`run=<id>`) when the tab
     that started it is gone. A run of another open tab stays with that tab."""
@@ -52,6 +57,7 @@ def adopt_linked_run() -> None:
         st.info("The link names a training run of another open browser tab: it stays there.", icon=":material/info:")
     else:
         found.owner = session_id()
+        found.watched = watcher(found.owner)
         found.touch()
         ss[JOB] = found
 
@@ -110,7 +116,8 @@ def config_ui():
                 options[option] = col.selectbox(labels[option], choices, key=f"cfg_{option}{key}_{cell}")
         st.markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
-    kept.update({name: ss[name] for name in ss if isinstance(name, str) and name.startswith("cfg_")})
+    kept.update({name: ss[name] for name in ss if isinstance(name, str) and name.startswith("cfg_")
+                 and not name.startswith("cfg_cell")})  # the cell follows the sidebar's on a later visit  # fmt: skip
     if not start:
         return None
     own = dict(spec.options)  # the cell's own functions: no option in the config
@@ -129,8 +136,9 @@ if config is not None and not running:
     except ValueError as err:
         st.error(f"Not started: {plain(str(err), 300)}", icon=":material/error:")
     else:
-        new = jobs.TrainingJob(task.name, config, orphan_after_s=jobs.ORPHAN_AFTER_S)
-        new.owner = session_id()
+        sid = session_id()
+        new = jobs.TrainingJob(task.name, config, orphan_after_s=jobs.ORPHAN_AFTER_S, watched=watcher(sid))
+        new.owner = sid
         ss[JOB] = new.start()
         st.rerun()  # redraw with Start disabled and the progress polling on
 
@@ -167,10 +175,11 @@ def progress_ui():
                    f"{jobs.ORPHAN_AFTER_S:.0f} s (its tab was closed).", icon=":material/info:")  # fmt: skip
     if job.error:
         st.error(plain(job.error, 300), icon=":material/error:")
-    elif ss.get(RECORDED) != job.id:
+    if ss.get(RECORDED) != job.id:  # the run has ended: once, a full rerun (Start enabled, no more polling)
         ss[RECORDED] = job.id
-        session_runs.add(session_runs.from_result(job.id, job.result, len(session_runs.runs()) + 1))
-        st.rerun()  # a full run: the results below, and no more polling
+        if job.result is not None:
+            session_runs.add(session_runs.from_result(job.id, job.result, len(session_runs.runs()) + 1))
+        st.rerun()
 
 
 @st.fragment(run_every=CURVES_EVERY_S if running else None)

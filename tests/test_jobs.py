@@ -79,3 +79,19 @@ def test_a_run_nobody_watches_is_stopped_and_its_slot_freed():
     finally:
         watched.stop()
         assert watched.wait(10)
+
+
+def test_a_quiet_run_whose_watcher_is_still_there_is_not_an_orphan():
+    """A browser tab in the background polls rarely, but its session is open: its run goes on; once the session
+    has gone, the run is stopped."""
+    there = [True]
+    job = TrainingJob("remember_first", long_config(), orphan_after_s=0.5, watched=lambda: there[0]).start()
+    try:
+        time.sleep(2.5)  # nobody touches it
+        assert job.running and not job.orphaned
+        there[0] = False
+        assert job.wait(10) and job.orphaned
+        assert "nobody had looked at it" in job.result.stopped_reason and job.result.stopped_on_request
+    finally:
+        job.stop()
+        job.wait(10)

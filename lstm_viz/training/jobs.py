@@ -24,9 +24,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import multiprocessing
+import signal
 import threading
 import time
 import uuid
+import weakref
+from collections.abc import Callable
 from multiprocessing import spawn
 
 from lstm_viz import tasks
@@ -34,10 +37,10 @@ from lstm_viz.core.config import TrainConfig
 from lstm_viz.training.loop import Progress, TrainResult, train
 
 MAX_RUNNING = 2
-KEEP_FOUND = 64  # the latest jobs `find` can return (a reloaded page finds its run by id)
 ORPHAN_AFTER_S = 30.0  # the app's pages: a run nobody has looked at for this long is stopped
 _slots = threading.BoundedSemaphore(MAX_RUNNING)
-_started: dict[str, TrainingJob] = {}  # by id, the latest KEEP_FOUND
+_started: weakref.WeakValueDictionary[str, TrainingJob] = weakref.WeakValueDictionary()  # by id (see find)
+_REGISTRY = threading.Lock()
 _WAIT_S = 0.1  # how often the watching thread looks at the worker, the queue and the clock
 
 
@@ -89,6 +92,7 @@ def _work(task_name: str, config: TrainConfig, out) -> None:
     """The worker process: train, sending each Progress and then ("result", TrainResult) or ("error", text) through
     `out`, one end of a pipe; anything that arrives on it asks the loop to stop (a pipe, not a multiprocessing
     Event: it needs no semaphore that a server shutting down may already have removed)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this worker (a daemon) itself
     stopped = False
 
     def should_stop() -> bool:
@@ -109,12 +113,19 @@ def _work(task_name: str, config: TrainConfig, out) -> None:
 
 
 def find(job_id: str) -> TrainingJob | None:
-    """A job started in this process by its id (one of the latest KEEP_FOUND), or None."""
+    """A job started in this process by its id, or None: one still running, or one a session still holds (the
+    registry holds its jobs weakly, so a finished run whose session is gone does not keep its memory)."""
     return _started.get(job_id)
 
 
 class TrainingJob:
-    def __init__(self, task_name: str, config: TrainConfig, orphan_after_s: float | None = None):
+    def __init__(
+        self,
+        task_name: str,
+        config: TrainConfig,
+        orphan_after_s: float | None = None,
+        watched: Callable[[], bool] | None = None,
+    ):
         self.id = uuid.uuid4().hex[:12]  # unique across sessions: used in cache keys
         self.task = tasks.get(task_name).name
         self.config = config
@@ -125,6 +136,7 @@ class TrainingJob:
         self.worker_pid: int | None = None  # the process that trains, once started
         self.owner: str | None = None  # who watches it (the app: a browser session's id)
         self.orphan_after_s = orphan_after_s
+        self.watched = watched  # True while whoever started it is still there (the app: its browser session is open)
         self._seen = time.monotonic()
         self._points: list[Progress] = []
         self._lock = threading.Lock()
@@ -132,10 +144,8 @@ class TrainingJob:
         self._thread = threading.Thread(target=self._run, name=f"lstm-viz-train-{self.id}", daemon=True)
 
     def start(self) -> TrainingJob:
-        with _PREPARE:
+        with _REGISTRY:
             _started[self.id] = self
-            for old in list(_started)[:-KEEP_FOUND]:
-                del _started[old]
         self._thread.start()
         return self
 
@@ -168,9 +178,15 @@ class TrainingJob:
         return not self.running
 
     def _watch_orphan(self) -> None:
-        if self.orphan_after_s is not None and time.monotonic() - self._seen > self.orphan_after_s:
-            self.orphaned = True
-            self._stop.set()
+        """Stop the job when nobody has touched it for orphan_after_s and (when the job was given one) `watched`
+        says its watcher is gone: a browser tab in the background polls rarely, but its session stays open."""
+        if self.orphan_after_s is None or time.monotonic() - self._seen <= self.orphan_after_s:
+            return
+        if self.watched is not None and self.watched():
+            self.touch()  # still there, only quiet: look again after another orphan_after_s
+            return
+        self.orphaned = True
+        self._stop.set()
 
     def _run(self) -> None:
         while not _slots.acquire(timeout=_WAIT_S):
@@ -220,7 +236,7 @@ class TrainingJob:
                 worker.kill()
                 worker.join()
             receive.close()
-        if self.orphaned and self.result is not None:
+        if self.orphaned and self.result is not None and self.result.stopped_on_request:
             reason = f"stopped at step {self.result.steps_done}: nobody had looked at it for {self.orphan_after_s:g} s"
             self.result = dataclasses.replace(self.result, stopped_reason=reason)
         if self.result is None and self.error is None:

@@ -56,6 +56,7 @@ class TrainResult:
     stopped_reason: str
     steps_done: int = 0  # the updates in `model`: after a divergence, those of the last weights with a finite loss
     diverged: bool = False
+    stopped_on_request: bool = False  # should_stop() said so
 
     @property
     def params(self) -> CellParams:
@@ -162,7 +163,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
     stopped_reason = f"finished all {config.steps} steps"
     if lr == 0.0:
         stopped_reason = f"learning rate {config.lr!r} is not a positive number: the weights were not changed"
-    reached = diverged = False
+    reached = diverged = stopped_on_request = False
     first_loss = math.nan
     t0 = last_report = time.perf_counter()
 
@@ -173,6 +174,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
     while step < config.steps and lr > 0:
         if should_stop is not None and should_stop():
             stopped_reason = f"stopped by the user at step {step}"
+            stopped_on_request = True
             break
         x, y = task.make_batch(config.batch_size, config.seq_len, rng)
         x_t = torch.as_tensor(x, dtype=torch.float32, device=device)
@@ -236,6 +238,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
         stopped_reason=stopped_reason,
         steps_done=step,
         diverged=diverged,
+        stopped_on_request=stopped_on_request,
     )
 
 

@@ -33,10 +33,7 @@ class Run:
     seconds: float | None = None
     device: str = ""
     steps_done: int = 0  # the updates in `model` (after a divergence: those of the last weights with a finite loss)
-
-    @property
-    def diverged(self) -> bool:
-        return self.stopped_reason.startswith("diverged")
+    diverged: bool = False
 
 
 def runs() -> list[Run]:
@@ -66,6 +63,7 @@ def from_result(job_id: str, result, n: int) -> Run:
         seconds=result.seconds,
         device=result.device,
         steps_done=result.steps_done,
+        diverged=result.diverged,
     )
 
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from lstm_viz import explain
 from lstm_viz.viz import theme
+from lstm_viz.words.en import STEP_SAID, STEPPER_LABELS
 
 
 def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ranges: dict) -> dict:
@@ -20,26 +21,30 @@ def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ra
     layer_trace = trace.layers[layer]
     outputs = model.outputs(trace)
     x = trace.x
-    T = len(tokens)
     quantities = []
     for q in layer_trace.spec.quantities:
         values = np.asarray(layer_trace[q.name][:, unit], dtype=float)
         lo, hi = ranges[q.name]
         scale = theme.colourscale(q)
+        fills = [theme.colour_of(float(v), lo, hi, scale) if np.isfinite(v) else theme.BLANK_FILL for v in values]
         quantities.append(
             {
                 "name": q.name,
                 "symbol": q.symbol,
                 "title": q.title,
                 "colour": theme.COLOURS[q.name],
-                "values": [round(float(v), 6) for v in values],
-                "fills": [theme.colour_of(float(v), lo, hi, scale) for v in values],
-                "inks": [theme.ink_on(theme.colour_of(float(v), lo, hi, scale)) for v in values],
+                "values": [round(float(v), 6) if np.isfinite(v) else None for v in values],  # JSON has no NaN
+                "fills": fills,
+                "inks": [theme.ink_on(fill) for fill in fills],
             }
         )
     return {
         "tokens": [str(tok) for tok in tokens],
-        "said": [f"reading {tokens[t]}: {explain.output_words(task, x, outputs[t], t)}." for t in range(T)],
+        "said": [
+            STEP_SAID.format(token=tok, answer=explain.output_words(task, x, outputs[t], t))
+            for t, tok in enumerate(tokens)
+        ],
+        "labels": STEPPER_LABELS,
         "unit": int(unit),
         "quantities": quantities,
         "step_colour": theme.STEP_COLOUR,

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import multiprocessing
+import os
 import signal
 import threading
 import time
@@ -37,6 +38,7 @@ from lstm_viz.core.config import TrainConfig
 from lstm_viz.training.loop import Progress, TrainResult, train
 
 MAX_RUNNING = 2
+WORKER_NICENESS = 10  # a training runs below the server: the pages stay quick while two trainings use the cores
 ORPHAN_AFTER_S = 30.0  # the app's pages: a run nobody has looked at for this long is stopped
 _slots = threading.BoundedSemaphore(MAX_RUNNING)
 _started: weakref.WeakValueDictionary[str, TrainingJob] = weakref.WeakValueDictionary()  # by id (see find)
@@ -93,6 +95,8 @@ def _work(task_name: str, config: TrainConfig, out) -> None:
     `out`, one end of a pipe; anything that arrives on it asks the loop to stop (a pipe, not a multiprocessing
     Event: it needs no semaphore that a server shutting down may already have removed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this worker (a daemon) itself
+    with contextlib.suppress(OSError, AttributeError):  # a training yields the cores to the pages (not on Windows)
+        os.nice(WORKER_NICENESS)
     stopped = False
 
     def should_stop() -> bool:

@@ -293,3 +293,10 @@ def test_a_bad_sentence_is_parsed_once_not_on_every_rerun(monkeypatch):
     at.run()
     at.run()
     assert len([c for c in calls if c == text]) == n == 1
+
+
+def test_an_emoji_shortcode_typed_is_shown_as_typed():
+    from lstm_viz.ui.safe import plain
+
+    shown = plain("I said :smile: and :+1:")
+    assert "` :smile: `" in shown and "` :+1: `" in shown

@@ -5,9 +5,9 @@ typed, never as markdown, LaTeX, HTML or a link.
 Escaping with backslashes is not enough for links: Streamlit's markdown turns `www.…`, `http://…` and
 e-mail addresses into live links after the escapes are read (GitHub's autolink literals). So every
 whitespace-free run of the text that could become one is shown as an inline code span, which markdown
-renders literally; the rest is backslash-escaped. Either way the characters a user sees and copies are
-the ones typed, except bidirectional controls (U+202E and its kind), which would reorder the text around
-them: they are written out as `\\u202e`.
+renders literally; so is a run holding an emoji shortcode (`:smile:`); the rest is backslash-escaped.
+Either way the characters a user sees and copies are the ones typed, except bidirectional controls (U+202E
+and its kind), which would reorder the text around them: they are written out as `\\u202e`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import re
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&/])")  # "/": Streamlit reads ":material/x:" before markdown
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_LINKISH = re.compile(r"@|www\.|://", re.IGNORECASE)  # what a GFM autolink literal needs: an e-mail, www., a scheme
+# What a GFM autolink literal needs (an e-mail, www., a scheme), and an emoji shortcode (:smile:), which Streamlit's
+# markdown turns into an emoji after the escapes are read: such runs are shown as code.
+_LINKISH = re.compile(r"@|www\.|://|:[\w+-]+:", re.IGNORECASE)
 _ICON = ":material/"  # Streamlit replaces this in the raw text, inside code spans too
 
 

@@ -91,12 +91,13 @@ def run_class(sessions: int, rounds: int) -> None:
             pg.goto(f"{url}/step?task={TASK}&seq={k}&model=preset&t=0", wait_until="commit", timeout=300_000)
         for pg in students:
             settle(pg, timeout=300_000)
+            pg.frame_locator(STEPPER).get_by_text("t = 0", exact=True).wait_for(timeout=300_000)
         clicks: list[float] = []
         switches: list[float] = []
         for r in range(1, rounds + 1):
             started = []
             for pg in students:  # every student presses Next at once
-                pg.frame_locator(STEPPER).locator("#next").click()
+                pg.frame_locator(STEPPER).locator("#next").click(timeout=300_000)
                 started.append(time.perf_counter())
             for pg, t0 in zip(students, started):
                 pg.wait_for_timeout(50)  # the click's rerun has begun
@@ -106,7 +107,7 @@ def run_class(sessions: int, rounds: int) -> None:
                 for link in ("Gate heat maps", "Step through"):
                     started = []
                     for pg in students:
-                        pg.get_by_role("link", name=link).click()
+                        pg.get_by_role("link", name=link).click(timeout=300_000)
                         started.append(time.perf_counter())
                     for pg, t0 in zip(students, started):
                         pg.wait_for_timeout(50)
@@ -125,8 +126,10 @@ def run_class(sessions: int, rounds: int) -> None:
             print(f"  {name}: server time p50 {q[0]:.0f} ms, p95 {q[1]:.0f} ms ({len(values)} in all)")
         print(f"  server: {mem:.0f} MB with its workers, {status.get('Threads', '?').strip()} threads")
         print(f"  sessions that saw only their own view: {own} of {len(students)}")
-        for pg in trainers:
-            pg.get_by_role("button", name="Stop").click()
+        for pg in trainers:  # runs still going (a finished one's Stop is disabled)
+            stop = pg.get_by_role("button", name="Stop")
+            if stop.count() and stop.is_enabled():
+                stop.click()
         browser.close()
 
 

@@ -29,15 +29,8 @@ where = f" · layer {layer} of {model.num_layers}" if model.num_layers > 1 else 
 st.caption(f"{task.title} · {shown.spec.title} · model: {MODEL_LABELS[view.model]}{where}. {task.description}")
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def what_it_does(task_name: str, model_id: str, layer: int, _task, _model):
-    """What the model shown does on fresh samples of its task (explain.finding; keyed by the ids, _task and _model
-    are not hashed)."""
-    return explain.finding(_task, _model, layer)
-
-
 if shown.spec.name == "lstm":  # the note speaks of the LSTM's own gates (f, i) and of C
-    found = what_it_does(view.task, model_id, layer, task, model)  # computed from the model on screen
+    found = cached.finding(view.task, model_id, layer, model)  # computed from the model on screen
     st.info(explain.note_words(task, found, model_id.startswith("preset:")), icon=":material/visibility:")
 
 
@@ -55,19 +48,19 @@ cols = st.columns([3, 2], vertical_alignment="bottom")
 order_how = cols[0].radio("Unit order", list(ORDERS), format_func=ORDERS.get, key="order", horizontal=True)
 if order_how == "by correlation" and signal is None:
     cols[0].caption("This sequence has no running signal (a count or a depth) to correlate with: units as is.")
-answer = explain.output_words(task, x, model.outputs(trace)[-1], trace.steps - 1)
+outputs = model.outputs(trace)
+answer = explain.output_words(task, x, outputs[-1], trace.steps - 1)
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
-if running := explain.running_words(task, x, model.outputs(trace)):
+if running := explain.running_words(task, x, outputs):
     st.caption(plain(running, 2000))
 if padding := explain.padding_words(tokens):
     st.caption(plain(padding, 300))
 
-maps, order = cached.heatmap_figure(
-    view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal
-)
 ss = st.session_state
 chosen = ss[GOTO][1] if GOTO in ss else ss.get(UNIT_SHOWN)  # the unit a link names, or the step page's
-maps = figures.mark_unit(maps, order, chosen)
+maps, order = cached.heatmap_figure(
+    view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal, chosen
+)
 outlined = f" The outlined row is unit {chosen}, the one the step-through page shows." if chosen in order else ""
 st.caption(f"Hover a cell for its number; click it to open that step and unit on the step-through page.{outlined}")
 event = st.plotly_chart(

@@ -5,19 +5,13 @@ import streamlit as st
 from lstm_viz import explain, tasks
 from lstm_viz.core import cells
 from lstm_viz.ui import cached
-from lstm_viz.ui.models import guide, preset_model, trace_for
+from lstm_viz.ui.models import guide, model_and_id, trace_for
 from lstm_viz.ui.state import CELL, FIRST_RUN_NO_TASK, GOTO, MODEL, PENDING, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 from lstm_viz.words.en import INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
-
-
-@st.cache_data(show_spinner=False)
-def finding(task_name: str, model_id: str, _model):
-    """What the guide's model does on fresh samples (explain.finding: the same batch, so the same unit, as guide)."""
-    return explain.finding(tasks.get(task_name), _model)
 
 
 view = current()
@@ -27,18 +21,18 @@ intro, picture = st.columns([1, 1.1])
 with intro:
     st.markdown(INTRO)
 with picture:
-    model = preset_model(GUIDE_TASK)
-    unit, _, guide_seed = guide(GUIDE_TASK, "preset", model)
+    model, model_id = model_and_id(GUIDE_TASK, "lstm", "preset", 0)  # the id the other pages give this preset
+    unit, _, guide_seed = guide(GUIDE_TASK, model_id, model)
     if ss.pop(FIRST_RUN_NO_TASK, False):  # a first visit that named no task: the sidebar shows the tour's sample
         ss[PENDING] = {TASK: GUIDE_TASK, SOURCE: "sample", SEQ: guide_seed, MODEL: "preset", CELL: "lstm"}
         st.rerun()
-    found = finding(GUIDE_TASK, "preset", model)  # what the unit does, from the model (the guide's batch and unit)
+    found = cached.finding(GUIDE_TASK, model_id, 0, model)  # what the unit does (the guide's batch and unit)
     seq_key = str(SeqRef.seed(guide_seed))
-    trace = trace_for(GUIDE_TASK, "preset", seq_key, model)
+    trace = trace_for(GUIDE_TASK, model_id, seq_key, model)
     task = tasks.get(GUIDE_TASK)
     tokens = task.token_labels(trace.x)
     st.plotly_chart(
-        cached.cell_figure(GUIDE_TASK, "preset", seq_key, 0, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model),
+        cached.cell_figure(GUIDE_TASK, model_id, seq_key, 0, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model),
         key="home_cell",
         config={"displayModeBar": False},
     )

@@ -111,7 +111,7 @@ def step_view():
     if padding := explain.padding_words(tokens):
         st.caption(plain(padding, 300))
     step = layer_trace.at(t)
-    if running := explain.running_words(task, x, model.outputs(trace)):
+    if running := explain.running_words(task, x, outputs):
         st.caption(plain(running, 2000))
 
     terms = explain.unit_terms(spec, layer_params, step, unit)
@@ -173,4 +173,5 @@ def input_labels(task) -> list[str]:
     return ["value", "marker"][:D] if D <= 2 else [str(d) for d in range(D)]
 
 
+outputs = model.outputs(trace)  # the read-out at every step (the step view's reruns reuse it)
 step_view()

@@ -153,10 +153,10 @@ def progress_ui():
     if job is None:
         return
     job.touch()  # this session still watches its run
-    points = job.points()
+    last = job.last_point()  # not the whole list: this runs once a second
     total = job.config.steps
-    done = points[-1].step if points else 0
-    elapsed = points[-1].seconds if points else 0.0
+    done = last.step if last else 0
+    elapsed = last.seconds if last else 0.0
     if job.result is not None:
         done = job.result.steps_done
     if job.running and job.queued:

@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import explain, tasks
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.stack import forward
 from lstm_viz.core.trace import GateTrace
@@ -77,15 +77,24 @@ def heatmap_figure(
     font: int,
     _model: TrainedModel,
     _signal,
+    marked: int | None = None,
 ) -> tuple[go.Figure, list[int]]:
-    """The heat maps of every quantity of the layer, and the unit order they use (row r shows unit order[r])."""
+    """The heat maps of every quantity of the layer with unit `marked` outlined, and the unit order they use (row r
+    shows unit order[r])."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
     order = figures.unit_order(trace, order_how, _signal)
     maps = len(trace.spec.names)
     height = None if font <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
     ranges = model_ranges(task, model_id, _model)[layer]
     fig = figures.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges)
-    return fig, [int(u) for u in order]
+    return figures.mark_unit(fig, order, marked), [int(u) for u in order]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def finding(task: str, model_id: str, layer: int, _model: TrainedModel):
+    """What the model's layer does on fresh samples of its task (explain.finding), for the heat-map note and the
+    home tour."""
+    return explain.finding(tasks.get(task), _model, layer)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

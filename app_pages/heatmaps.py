@@ -10,7 +10,7 @@ from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import GOTO, UNIT_SHOWN, link_query
 from lstm_viz.ui.view import current
-from lstm_viz.viz import figures
+from lstm_viz.viz import heatmaps
 
 ORDERS = {
     "as is": "as is",
@@ -68,7 +68,7 @@ event = st.plotly_chart(
 )
 selection = event.get("selection") if isinstance(event, dict) else None  # from the browser: anything
 points = selection.get("points") if isinstance(selection, dict) else None
-cell = figures.click_to_cell(points, np.asarray(order), trace.steps)
+cell = heatmaps.click_to_cell(points, np.asarray(order), trace.steps)
 if cell is not None:
     t, unit = cell
     st.session_state[GOTO] = (t, unit)

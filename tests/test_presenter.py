@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 import lstm_viz as lv
 from lstm_viz.ui.presenter import PRESENTER_CSS
-from lstm_viz.viz import figures, theme
+from lstm_viz.viz import figures, heatmaps, theme
 
 PRESENTER_FONT, PLAIN_FONT = 18, 12  # View.font_size
 
@@ -36,13 +36,13 @@ def test_mark_unit_copies_the_cached_figure_and_outlines_one_row_per_map():
     p = lv.random_params("gru", input_size=2, hidden_size=6, seed=0)
     tr = lv.forward(p, np.random.default_rng(0).normal(size=(9, 2))).layers[0]
     order = np.array([2, 0, 5, 1, 4, 3])
-    fig = figures.gate_heatmaps(tr, [str(k) for k in range(9)], order, font_size=PRESENTER_FONT)
-    marked = figures.mark_unit(fig, order, 5)
+    fig = heatmaps.gate_heatmaps(tr, [str(k) for k in range(9)], order, font_size=PRESENTER_FONT)
+    marked = heatmaps.mark_unit(fig, order, 5)
     assert marked is not fig and not fig.layout.shapes  # the cached figure is left as it is
     rows = {(s.yref, s.y0, s.y1, s.line.color) for s in marked.layout.shapes}
     assert rows == {(ax, 1.5, 2.5, c) for ax in ("y", "y2", "y3", "y4") for c in (theme.CHOSEN_OUTLINE, theme.PAPER)}
     assert marked.layout.yaxis.ticktext[2] == "<b>u5</b>"
-    assert figures.mark_unit(fig, order, None) is fig and figures.mark_unit(fig, order, 9) is fig
+    assert heatmaps.mark_unit(fig, order, None) is fig and heatmaps.mark_unit(fig, order, 9) is fig
 
 
 def test_presenter_mode_from_the_link_reaches_every_page_and_buttons_never_ellipsise():

@@ -10,7 +10,7 @@ import pytest
 
 from lstm_viz import tasks
 from lstm_viz.io import presets
-from lstm_viz.viz import diagram, figures, theme
+from lstm_viz.viz import diagram, figures, heatmaps, theme
 from tests.test_app import app, charts
 
 TASK = "brackets"  # its LSTM preset's C: up to ±5.3 on sample 0, ±7.4 on sample 2, ±8.5 over 64 samples
@@ -41,7 +41,7 @@ def test_the_c_range_is_the_models_not_the_samples(model):
     per_sample = set()
     for seed in (0, 1, 2, 3):
         tr = model.trace(sample(seed)).layers[0]
-        c_map = next(m for m in figures.gate_heatmaps(tr, list("x" * tr.steps), ranges=ranges).data if m.name == "c")
+        c_map = next(m for m in heatmaps.gate_heatmaps(tr, list("x" * tr.steps), ranges=ranges).data if m.name == "c")
         assert (c_map.zmin, c_map.zmax) == (lo, hi), seed
         assert np.abs(tr["c"]).max() <= hi
         per_sample.add(theme.ranges(tr)["c"])

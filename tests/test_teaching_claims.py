@@ -22,7 +22,7 @@ from lstm_viz import explain, tasks
 from lstm_viz.io import presets
 from lstm_viz.tasks.base import DATA
 from lstm_viz.ui.models import random_model
-from lstm_viz.viz.figures import unit_order
+from lstm_viz.viz.heatmaps import unit_order
 
 README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
 LESSON = README.split("## Teaching with it: a ten-minute lesson", 1)[1].split("\n## ", 1)[0]

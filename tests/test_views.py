@@ -7,7 +7,7 @@ import pytest
 import lstm_viz as lv
 from lstm_viz import explain
 from lstm_viz.core.activations import ACTIVATIONS
-from lstm_viz.viz import diagram, figures, theme
+from lstm_viz.viz import diagram, figures, heatmaps, theme
 
 CELLS = [
     *lv.cells.names(),
@@ -29,8 +29,8 @@ def layer_of(cell, layers=2, layer=1, T=7, H=5):
 def test_heat_maps_one_per_quantity_with_the_traces_numbers(cell):
     spec, _, tr = layer_of(cell)
     tokens = [f"t{k}" for k in range(tr.steps)]
-    order = figures.unit_order(tr, "by variance")
-    fig = figures.gate_heatmaps(tr, tokens, order)
+    order = heatmaps.unit_order(tr, "by variance")
+    fig = heatmaps.gate_heatmaps(tr, tokens, order)
     maps = [t for t in fig.data if t.type == "heatmap"]
     assert [m.name for m in maps] == list(spec.names)
     titles = [a.text for a in fig.layout.annotations]
@@ -113,10 +113,10 @@ def test_timeline_bars_and_saturation_read_the_spec(cell):
                 assert names == [name]
     bars = figures.step_bars(spec, {q: tr.at(3)[q] for q in spec.names}, 1, ranges)
     assert len(bars.data) == len(spec.names)
-    sat = figures.saturation(tr)
+    sat = heatmaps.saturation(tr)
     if spec.gates:
         assert list(sat) == list(spec.gates)
-        assert figures.saturation_figure(spec, sat) is not None
+        assert heatmaps.saturation_figure(spec, sat) is not None
     else:
         assert sat is None
 

@@ -17,7 +17,7 @@ from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.stack import forward
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.ui.models import batch_trace, trace_for
-from lstm_viz.viz import diagram, figures, stepper, theme
+from lstm_viz.viz import diagram, figures, heatmaps, stepper, theme
 
 
 def layer_of(task: str, model_id: str, seq_key: str, layer: int, model) -> GateTrace:
@@ -82,12 +82,12 @@ def heatmap_figure(
     """The heat maps of every quantity of the layer with unit `marked` outlined, and the unit order they use (row r
     shows unit order[r])."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
-    order = figures.unit_order(trace, order_how, _signal)
+    order = heatmaps.unit_order(trace, order_how, _signal)
     maps = len(trace.spec.names)
     height = None if font <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
     ranges = model_ranges(task, model_id, _model)[layer]
-    fig = figures.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges)
-    return figures.mark_unit(fig, order, marked), [int(u) for u in order]
+    fig = heatmaps.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges)
+    return heatmaps.mark_unit(fig, order, marked), [int(u) for u in order]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -101,8 +101,8 @@ def finding(task: str, model_id: str, layer: int, _model: TrainedModel):
 def saturation_figure(task: str, model_id: str, layer: int, font: int, _model: TrainedModel) -> go.Figure | None:
     """The saturation plot of the layer's gates over a batch; None for a cell without gates (the plain RNN)."""
     trace = batch_trace(task, model_id, _model).layers[layer]
-    fractions = figures.saturation(trace)
-    return figures.saturation_figure(trace.spec, fractions, font_size=font) if fractions else None
+    fractions = heatmaps.saturation(trace)
+    return heatmaps.saturation_figure(trace.spec, fractions, font_size=font) if fractions else None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -118,4 +118,4 @@ def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int
     x = fixed_example(task, seq_len)
     trace = forward(_params, x).layers[0]
     tokens = tasks.get(task).token_labels(x)
-    return figures.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False)
+    return heatmaps.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False)

@@ -8,7 +8,7 @@ sample: model_ranges runs 64 samples of the model's task at its default length t
 forward, once, and rounds the largest |value| of each quantity of each layer up to a nice number.
 
     rs = theme.model_ranges(model)        # [layer] -> {"i": (0.0, 1.0), ..., "c": (-15.0, 15.0), ...}
-    figures.gate_heatmaps(trace, tokens, ranges=rs[0])
+    heatmaps.gate_heatmaps(trace, tokens, ranges=rs[0])
 
 A longer sequence may go past its model's range: colours clip at the ends (hover gives the number),
 axes widen to show every point (fitted).

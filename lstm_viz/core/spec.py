@@ -50,6 +50,7 @@ class Quantity:
     recurrent_bias: str = ""  # the block holding that recurrent bias ("b_hn")
     peephole: str = ""  # "prev" (w ⊙ c_{t-1}) or "now" (w ⊙ c_t): a peephole from c
     peephole_row: int = -1  # its row in the block "w_c"
+    self_recurrent: str = ""  # the block of a full matrix from its own value at t-1 (the misread cell's W_cc c_{t-1})
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Block:
 @dataclass(frozen=True)
 class CellSpec:
     name: str  # "lstm", "gru", "rnn", "lstm_nfg", ...
-    family: str  # "lstm", "gru" or "rnn"
+    family: str  # "lstm", "gru", "rnn" (or "misread": the Why gates page's tutorial cell)
     title: str  # "LSTM", "GRU", "LSTM without a forget gate (NFG)"
     role: str  # one plain line
     quantities: tuple[Quantity, ...]
@@ -137,6 +138,11 @@ class CellSpec:
         return [(q.name, self.equation(q.name)) for q in self.quantities]
 
 
+def as_computed(name: str, t: int, value):
+    """The `fix` of an unclamped forward (a cell module's forward(..., fix)): every value as the equations give it."""
+    return value
+
+
 DEFAULT_OPTIONS = {
     "lstm": (("activation", "tanh"), ("recurrent_activation", "sigmoid")),
     "gru": (("activation", "tanh"), ("recurrent_activation", "sigmoid")),
@@ -151,6 +157,8 @@ def weighted_sum(q: Quantity) -> str:
         recurrent = rf"{q.reset_by}_t \odot (W_{{h{n}}} h_{{t-1}} + b_{{h{n}}})"
         return rf"W_{{x{n}}} x_t + b_{{x{n}}} + {recurrent}"
     peep = ""
+    if q.self_recurrent:
+        peep = rf" + W_{{{n}{n}}} {n}_{{t-1}}"
     if q.peephole:
         peep = rf" + w_{{c{n}}} \odot c_{{t-1}}" if q.peephole == "prev" else rf" + w_{{c{n}}} \odot c_t"
     return rf"W_{{x{n}}} x_t + {recurrent}{peep} + b_{n}"

@@ -37,10 +37,12 @@ def initial_states(spec: CellSpec, state0, num_layers: int, B: int, H: int, batc
     return out
 
 
-def forward(p, xs, state0=None) -> Trace:
+def forward(p, xs, state0=None, fixes=None) -> Trace:
     """Run the stack over xs (T, D) or (B, T, D) and record every quantity of every layer at every step.
 
     state0: {"h": ..., "c": ...} with one row per layer, (num_layers, H) or (num_layers, B, H); None is zeros.
+    fixes: None, or one `fix` per layer (None or fix(name, t, value) -> value) that may replace a gate's
+    value before it is used (lstm_viz.core.clamp builds them).
     """
     p = as_cell_params(p)
     spec = p.spec
@@ -49,9 +51,10 @@ def forward(p, xs, state0=None) -> Trace:
     starts = initial_states(spec, state0, p.num_layers, B, p.hidden_size, batched)
     layers = []
     x = xb
-    for layer, start in zip(p.layers, starts):
+    fixes = [None] * p.num_layers if fixes is None else list(fixes)
+    for layer, start, fix in zip(p.layers, starts, fixes):
         with np.errstate(over="ignore"):  # σ(z) for z < -709: e^-z = inf, σ = 0 exactly (activations.sigmoid)
-            rec = spec.forward(spec, layer, x, start)
+            rec = spec.forward(spec, layer, x, start, fix)
         pre = rec.pop("pre")
         if batched:
             lt = GateTrace(spec, x, {k: np.array(v) for k, v in start.items()}, pre, rec)

@@ -79,7 +79,19 @@ def rnn_step(spec: CellSpec, w: dict, x, state: dict):
     return pre[:, None], {"h": h}, {"h": h}
 
 
-STEPS = {"lstm": lstm_step, "gru": gru_step, "rnn": rnn_step}
+def misread_step(spec: CellSpec, w: dict, x, state: dict):
+    """The misread LSTM (lstm_viz/core/cells/misread.py): c_t = σ(W_xc x_t + W_hc h_{t-1} + W_cc c_{t-1} + b_c)."""
+    h, c = state["h"], state["c"]
+    H = w["b"].shape[1]
+    z = (x @ w["W_x"].reshape(2 * H, -1).T + h @ w["W_h"].reshape(2 * H, H).T + w["b"].reshape(-1)).reshape(-1, 2, H)
+    pre_c = z[:, 0] + c @ w["W_cc"].T
+    c = torch.sigmoid(pre_c)
+    o = torch.sigmoid(z[:, 1])
+    h = o * torch.tanh(c)
+    return torch.stack([pre_c, z[:, 1]], 1), {"c": c, "o": o, "h": h}, {"h": h, "c": c}
+
+
+STEPS = {"lstm": lstm_step, "gru": gru_step, "rnn": rnn_step, "misread": misread_step}
 
 
 class CellStack(nn.Module):

@@ -77,8 +77,8 @@ def snapshot_steps(total: int, count: int = 20) -> list[int]:
 
 def cell_spec(config: TrainConfig) -> CellSpec:
     """The spec of the config's cell with its options; ValueError names the field (cell, activation, ...)."""
-    if not isinstance(config.cell, str) or config.cell not in cells.names():
-        raise ValueError(f"cell: unknown cell {str(config.cell)[:40]!r}; expected one of {', '.join(cells.names())}")
+    if not isinstance(config.cell, str) or config.cell not in cells.known():
+        raise ValueError(f"cell: unknown cell {str(config.cell)[:40]!r}; expected one of {', '.join(cells.known())}")
     options = {"activation": config.activation, "recurrent_activation": config.recurrent_activation}
     return cells.spec(config.cell, **{k: v for k, v in options.items() if v is not None})
 

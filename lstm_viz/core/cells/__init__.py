@@ -5,30 +5,45 @@
 
 Adding a cell is one module here (its spec, NumPy forward and backward, weight layouts) and one
 line in FAMILIES.
+
+Beside them, STUDIED holds cells that are not offered in the sidebar but that the Why gates page trains and
+shows: lstm_misread, the LSTM as one tutorial misstates it (cells/misread.py). `spec` knows every cell;
+`names()` lists those the pages offer.
 """
 
 from __future__ import annotations
 
-from lstm_viz.core.cells import gru, lstm, rnn
+from lstm_viz.core.cells import gru, lstm, misread, rnn
 from lstm_viz.core.spec import CellSpec
 
 FAMILIES = {name: lstm for name in lstm.VARIANTS} | {"gru": gru, "rnn": rnn}
+STUDIED = {"lstm_misread": misread}
 MAIN = ("lstm", "gru", "rnn")
+OPTIONS = {lstm: ("activation", "recurrent_activation"), gru: ("activation", "recurrent_activation"),
+           rnn: ("activation",), misread: ()}  # fmt: skip
 
 
 def names() -> list[str]:
+    """The cells the pages offer (the sidebar, Train live, links)."""
     return list(FAMILIES)
+
+
+def known() -> list[str]:
+    """Every cell `spec` builds and training accepts: names() and the studied cells."""
+    return list(FAMILIES | STUDIED)
 
 
 def spec(name: str, **options) -> CellSpec:
     """The CellSpec of cell `name` with its options (activation, recurrent_activation); ValueError names a bad one."""
-    if not isinstance(name, str) or name not in FAMILIES:
-        raise ValueError(f"cell: unknown cell {str(name)[:40]!r}; expected one of {', '.join(FAMILIES)}")
-    module = FAMILIES[name]
-    allowed = ("activation",) if module is rnn else ("activation", "recurrent_activation")
+    every = FAMILIES | STUDIED
+    if not isinstance(name, str) or name not in every:
+        raise ValueError(f"cell: unknown cell {str(name)[:40]!r}; expected one of {', '.join(every)}")
+    module = every[name]
+    allowed = OPTIONS[module]
     unknown = [k for k in options if k not in allowed]
     if unknown:
-        raise ValueError(f"{unknown[0]}: not an option of cell {name}; its options are {', '.join(allowed)}")
+        its = f"its options are {', '.join(allowed)}" if allowed else "it has none"
+        raise ValueError(f"{unknown[0]}: not an option of cell {name}; {its}")
     return module.spec(name, **{k: v for k, v in options.items() if v is not None})
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_viz.core import activations
-from lstm_viz.core.spec import Block, CellSpec, Factor, Quantity
+from lstm_viz.core.spec import Block, CellSpec, Factor, Quantity, as_computed
 
 ACTIVATION_CHOICES = ("tanh", "relu", "linear")
 RECURRENT_CHOICES = ("sigmoid", "hard_sigmoid", "tanh")
@@ -69,9 +69,11 @@ def _fns(spec: CellSpec):
     return A[spec.option("recurrent_activation")], A[spec.option("activation")]
 
 
-def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict) -> dict:
-    """Run one layer over x (B, T, D) from state0 {"h"} (B, H): "pre" (B, T, 3, H) and r, z, n, h (B, T, H)."""
+def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict, fix=None) -> dict:
+    """Run one layer over x (B, T, D) from state0 {"h"} (B, H): "pre" (B, T, 3, H) and r, z, n, h (B, T, H).
+    fix(name, t, value), when given, may replace a gate's value at step t (see lstm.forward)."""
     gate, act = _fns(spec)
+    fix = fix or as_computed
     B, T, _ = x.shape
     W_x, W_h, b, b_hn = layer["W_x"], layer["W_h"], layer["b"], layer["b_hn"]  # (3,H,D), (3,H,H), (3,H), (H,)
     H = b.shape[1]
@@ -84,8 +86,8 @@ def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict) -> dict:
         zh = (h @ W_hT).reshape(B, 3, H)  # W_h h_{t-1}
         pre[t, :, 0] = zx[t, :, 0] + zh[:, 0]
         pre[t, :, 1] = zx[t, :, 1] + zh[:, 1]
-        r = gate.fn(pre[t, :, 0])  # reset gate
-        z = gate.fn(pre[t, :, 1])  # update gate
+        r = fix("r", t, gate.fn(pre[t, :, 0]))  # reset gate
+        z = fix("z", t, gate.fn(pre[t, :, 1]))  # update gate
         pre[t, :, 2] = zx[t, :, 2] + r * (zh[:, 2] + b_hn)
         n = act.fn(pre[t, :, 2])  # candidate
         h = (1.0 - z) * n + z * h  # hidden state

@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from lstm_viz.core import activations
-from lstm_viz.core.spec import Block, CellSpec, Factor, Quantity
+from lstm_viz.core.spec import Block, CellSpec, Factor, Quantity, as_computed
 
 VARIANTS = {
     "lstm": "LSTM",
@@ -116,10 +116,14 @@ def _fns(spec: CellSpec):
     return gate, cand, squash
 
 
-def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict) -> dict:
+def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict, fix=None) -> dict:
     """Run one layer over x (B, T, D) from state0 {"h", "c"} (B, H): the pre-activations "pre"
-    (B, T, G, H) and every quantity (B, T, H). One equation a line inside the loop."""
+    (B, T, G, H) and every quantity (B, T, H). One equation a line inside the loop.
+
+    fix(name, t, value) -> value, when given, may replace a gate's value at step t before it is used
+    (lstm_viz.core.clamp: "what if the forget gate were 0?"); None computes the cell as it is."""
     gate, cand, squash = _fns(spec)
+    fix = fix or as_computed
     B, T, _ = x.shape
     W_x, W_h, b = layer["W_x"], layer["W_h"], layer["b"]  # (G, H, D), (G, H, H), (G, H)
     G, H = b.shape
@@ -137,16 +141,18 @@ def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict) -> dict:
         if w_c is not None:
             z[:, row["i"]] += w_c[0] * c  # + w_ci ⊙ c_{t-1}
             z[:, row["f"]] += w_c[1] * c  # + w_cf ⊙ c_{t-1}
-        i = gate.fn(z[:, row["i"]]) if "i" in row else one  # input gate
-        if "f" in row:  # noqa: SIM108 (one case a line reads better here)
-            f = gate.fn(z[:, row["f"]])  # forget gate
+        i = fix("i", t, gate.fn(z[:, row["i"]])) if "i" in row else one  # input gate
+        if "f" in row:
+            f = fix("f", t, gate.fn(z[:, row["f"]]))  # forget gate
+        elif spec.name == "lstm_cifg":
+            f = fix("f", t, 1.0 - i)  # coupled: f = 1 - i
         else:
-            f = 1.0 - i if spec.name == "lstm_cifg" else one  # coupled: f = 1 - i; none: f ≡ 1
+            f = one  # no forget gate: f ≡ 1
         g = cand.fn(z[:, row["g"]])  # candidate C̃
         c = f * c + i * g  # cell state
         if w_c is not None:
             z[:, row["o"]] += w_c[2] * c  # + w_co ⊙ c_t
-        o = gate.fn(z[:, row["o"]]) if "o" in row else one  # output gate
+        o = fix("o", t, gate.fn(z[:, row["o"]])) if "o" in row else one  # output gate
         h = o * squash.fn(c)  # hidden state
         for name, value in (("i", i), ("f", f), ("g", g), ("o", o), ("c", c), ("h", h)):
             if name in out:

@@ -44,8 +44,9 @@ def spec(name: str = "rnn", activation: str = "tanh") -> CellSpec:
     )
 
 
-def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict) -> dict:
-    """Run one layer over x (B, T, D) from state0 {"h"} (B, H): "pre" (B, T, 1, H) and h (B, T, H)."""
+def forward(spec: CellSpec, layer: dict, x: np.ndarray, state0: dict, fix=None) -> dict:
+    """Run one layer over x (B, T, D) from state0 {"h"} (B, H): "pre" (B, T, 1, H) and h (B, T, H).
+    A plain RNN has no gate for `fix` to replace (see lstm.forward): it is accepted and never called."""
     act = activations.ACTIVATIONS[spec.option("activation")]
     B, T, _ = x.shape
     W_x, W_h, b = layer["W_x"][0], layer["W_h"][0], layer["b"][0]  # (H, D), (H, H), (H,)

@@ -1,0 +1,189 @@
+"""ImportedModel: a Keras or PyTorch model read from a file, as NumPy float64 layers ready to inspect.
+
+    m = lstm_viz.io.load_model("model.keras")
+    m.predict(x)            # what the original model's predict (Keras) or forward (PyTorch) returns
+    rec = m.forward(x)      # every layer's record: rec.layers[k] is the k-th recurrent layer's Trace
+
+The architecture, in order (the only one read; anything else is refused when the file is read)::
+
+    x (B, T) token ids  -> Embedding:  e_t = E[x_t]                      (B, T, D)
+    or x (B, T, D)      -> used as it is (numbers, one-hot vectors)
+    1 to 3 recurrent layers, each one cell (lstm, gru, rnn) with its own hidden size:
+        h^(k) = cell_k(h^(k-1))                                          (B, T, H_k)
+        a layer with return_sequences=False hands on its last step only  (B, H_k)
+    0 or more read-out layers (Keras Dense / Activation, torch nn.Linear), on the last axis:
+        y = act(W y_prev + b)                                            (B, K) or (B, T, K)
+
+Dropout is the identity at inference and is not kept. W is stored in torch's layout (K, H): Keras'
+kernel (H, K) transposed. act is linear, relu, tanh, sigmoid or softmax (over the last axis).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lstm_viz.core.checks import as_array
+from lstm_viz.core.params import CellParams
+from lstm_viz.core.stack import forward as stack_forward
+from lstm_viz.core.trace import Trace
+
+OUTPUT_ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "softmax")
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+OUTPUT_FNS = {
+    "linear": lambda z: z,
+    "relu": lambda z: np.maximum(z, 0.0),
+    "tanh": np.tanh,
+    "sigmoid": lambda z: 1.0 / (1.0 + np.exp(-z)),
+    "softmax": softmax,
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Embedding:
+    name: str  # the layer's name in the file ("embedding", torch's module "emb")
+    weights: np.ndarray  # (V, D): row v is token v's vector
+
+
+@dataclass(frozen=True, eq=False)
+class Recurrent:
+    name: str  # "lstm", "lstm_1", torch's "rnn.l0"
+    params: CellParams  # one layer of its cell
+    return_sequences: bool  # hands on every step (B, T, H), or the last (B, H)
+
+
+@dataclass(frozen=True, eq=False)
+class Dense:
+    name: str  # "dense", torch's "fc"; an Activation layer has W and b None
+    W: np.ndarray | None  # (K, H)
+    b: np.ndarray | None  # (K,)
+    activation: str  # one of OUTPUT_ACTIVATIONS
+
+    def __call__(self, y: np.ndarray) -> np.ndarray:
+        z = y if self.W is None else y @ self.W.T + self.b  # (..., K)
+        with np.errstate(over="ignore"):  # sigmoid of z < -709: exactly 0
+            return OUTPUT_FNS[self.activation](z)
+
+
+@dataclass(frozen=True, eq=False)
+class ModelRecord:
+    """Everything one forward computed: the model's input, the recurrent stack's input (after the embedding),
+    one Trace per recurrent layer, each read-out layer's output and the prediction y."""
+
+    x: np.ndarray  # as given: (B, T) token ids or (B, T, D)
+    inputs: np.ndarray  # (B, T, D) float64
+    layers: tuple[Trace, ...]  # layers[k].h: (B, T, H_k)
+    readout: tuple[np.ndarray, ...]  # one per read-out layer
+    y: np.ndarray  # what predict returns
+
+
+@dataclass(frozen=True, eq=False)
+class ImportedModel:
+    source: str  # "keras" or "torch"
+    embedding: Embedding | None
+    recurrent: tuple[Recurrent, ...]
+    readout: tuple[Dense, ...] = ()
+
+    def __post_init__(self):
+        if not 1 <= len(self.recurrent) <= 3:
+            raise ValueError(f"recurrent: expected 1 to 3 recurrent layers, got {len(self.recurrent)}")
+        size = self.input_size
+        for layer in self.recurrent:
+            if layer.params.num_layers != 1 or layer.params.input_size != size:
+                raise ValueError(f"{layer.name}: expected one layer reading {size} numbers a step")
+            size = layer.params.hidden_size
+        for layer in self.recurrent[:-1]:
+            if not layer.return_sequences:
+                raise ValueError(f"{layer.name}: hands on its last step only, but a recurrent layer follows it")
+        for dense in self.readout:
+            if dense.activation not in OUTPUT_ACTIVATIONS:
+                raise ValueError(f"{dense.name}: activation {dense.activation!r} is not one of "
+                                 f"{', '.join(OUTPUT_ACTIVATIONS)}")  # fmt: skip
+            if dense.W is not None:
+                W = as_array(f"{dense.name}.W", dense.W, (None, size))
+                object.__setattr__(dense, "W", W)
+                object.__setattr__(dense, "b", as_array(f"{dense.name}.b", dense.b, (W.shape[0],)))
+                size = W.shape[0]
+        if self.embedding is not None:
+            object.__setattr__(self.embedding, "weights", as_array(self.embedding.name, self.embedding.weights,
+                                                                   (None, self.input_size)))  # fmt: skip
+
+    @property
+    def input_size(self) -> int:
+        """D: the numbers the first recurrent layer reads at a step (the embedding's width, if any)."""
+        return self.recurrent[0].params.input_size
+
+    @property
+    def vocab_size(self) -> int | None:
+        return None if self.embedding is None else self.embedding.weights.shape[0]
+
+    @property
+    def seq2seq(self) -> bool:
+        """Whether the output has a time axis (the top recurrent layer returns sequences)."""
+        return self.recurrent[-1].return_sequences
+
+    def embed(self, x) -> tuple[np.ndarray, bool]:
+        """x as the recurrent stack's input (B, T, D) float64, and whether x was a batch."""
+        if self.embedding is None:
+            arr = np.asarray(x)
+            if arr.ndim not in (2, 3) or arr.shape[-1] != self.input_size:
+                raise ValueError(f"x: expected shape (B, T, {self.input_size}) or (T, {self.input_size}), "
+                                 f"got {arr.shape}")  # fmt: skip
+            batched = arr.ndim == 3
+            xs = as_array("x", arr, (None, None, self.input_size) if batched else (None, self.input_size))
+            return (xs if batched else xs[None]), batched
+        ids = np.asarray(x)
+        V = self.vocab_size
+        if ids.ndim not in (1, 2) or ids.size == 0 or ids.dtype.kind not in "iuf":
+            raise ValueError(f"x: expected token ids of shape (B, T) or (T,), got {ids.dtype} {ids.shape}")
+        if ids.dtype.kind == "f" and not np.all(np.isfinite(ids) & (ids == np.round(ids))):
+            raise ValueError("x: token ids must be whole numbers")
+        if ids.min() < 0 or ids.max() >= V:
+            raise ValueError(f"x: token ids must be 0 to {V - 1} (the embedding has {V} rows), got "
+                             f"{int(ids.min())} to {int(ids.max())}")  # fmt: skip
+        batched = ids.ndim == 2
+        ids = ids.astype(np.int64) if batched else ids.astype(np.int64)[None]
+        return self.embedding.weights[ids], batched  # (B, T, D)
+
+    def forward(self, x) -> ModelRecord:
+        """Run every layer on x and record it: the recurrent layers by lstm_viz.forward (their gates), then the
+        read-out. x: token ids (B, T) for a model with an embedding, else numbers (B, T, D); (T,) / (T, D) too."""
+        xs, batched = self.embed(x)  # (B, T, D)
+        traces, h = [], (xs if batched else xs[0])  # a single sequence is traced as one: (T, D)
+        for layer in self.recurrent:
+            tr = stack_forward(layer.params, h)
+            traces.append(tr)
+            h = tr.h  # (B, T, H_k) or (T, H_k)
+        y = h if self.seq2seq else h[..., -1, :]  # (B, T, H) or (B, H)
+        outs = []
+        for dense in self.readout:
+            y = dense(y)  # on the last axis
+            outs.append(y)
+        return ModelRecord(np.asarray(x), xs if batched else xs[0], tuple(traces), tuple(outs), y)
+
+    def predict(self, x) -> np.ndarray:
+        """What the original model's predict / forward returns for x: (B, K), or (B, T, K) for a model whose top
+        recurrent layer returns sequences (K: the last read-out's width, or H without a read-out)."""
+        return self.forward(x).y
+
+    def describe(self) -> list[str]:
+        """One line a layer, bottom first: "embedding: Embedding 20 x 4", "lstm: lstm 4 -> 8, sequences", ..."""
+        lines = []
+        if self.embedding is not None:
+            V, D = self.embedding.weights.shape
+            lines.append(f"{self.embedding.name}: Embedding {V} x {D}")
+        for layer in self.recurrent:
+            p = layer.params
+            ret = "every step" if layer.return_sequences else "last step"
+            lines.append(f"{layer.name}: {p.spec.key} {p.input_size} -> {p.hidden_size}, {ret}")
+        for dense in self.readout:
+            size = "" if dense.W is None else f" {dense.W.shape[1]} -> {dense.W.shape[0]},"
+            lines.append(f"{dense.name}: Dense{size} {dense.activation}")
+        return lines

@@ -1,0 +1,222 @@
+"""PyTorch state_dicts, from .safetensors (parsed here) or .pt / .pth (torch.load(weights_only=True) only),
+as an ImportedModel whose predict is the forward of a module of this form::
+
+    class Net(nn.Module):                      # any attribute names; batch_first or not
+        emb = nn.Embedding(V, D)               # optional: without it x is numbers (B, T, D)
+        rnn = nn.LSTM(D, H, num_layers=L)      # or nn.GRU, nn.RNN; L = 1..3; unidirectional, no proj_size
+        fc = nn.Linear(H, K)                   # optional
+        def forward(self, x):                  # x (B, T) token ids
+            out, _ = self.rnn(self.emb(x))     # (B, T, H)
+            return act(self.fc(out[:, -1]))    # readout_at="last"; "all": act(self.fc(out)), (B, T, K)
+
+A state_dict holds only tensors, so what its shapes say is inferred and the rest is asked for:
+the cell (weight_hh_l0 is (G·H, H): G = 4 LSTM, 3 GRU, 1 RNN), the hidden size H, num_layers and the
+embedding's and read-out's sizes are read from the shapes (and, when given, checked against them); an
+nn.RNN's nonlinearity is not in the file and must be named (activation="tanh" or "relu"); where the read-out
+looks (readout_at) and the function after it (output_activation) are the caller's, with the defaults above.
+A tensor that does not fit this form is refused by name. torch is imported only to read a .pt file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+
+import numpy as np
+
+from lstm_viz.core import cells
+from lstm_viz.core.params import CellParams
+from lstm_viz.io.file_limits import MAX_HIDDEN, MAX_NUMBERS, MAX_TENSORS, check_numbers, finite, open_zip
+from lstm_viz.io.imported import OUTPUT_ACTIVATIONS, Dense, Embedding, ImportedModel, Recurrent
+from lstm_viz.io.weights import bounded_json
+
+CELLS = {4: "lstm", 3: "gru", 1: "rnn"}  # G, the rows of the gate axis -> torch's cell
+SAFETENSORS_DTYPES = {"F16": 2, "F32": 4, "F64": 8}
+_PARAM = re.compile(r"(weight_ih|weight_hh|bias_ih|bias_hh)_l([0-9])")
+
+
+def read_pt(data: bytes) -> dict[str, np.ndarray]:
+    """The tensors of a torch.save'd state_dict (a zip), by torch.load(weights_only=True): a pickle of any
+    other object is refused by torch itself. The zip's sizes are checked first, every tensor's after."""
+    what = ".pt file"
+    zf = open_zip(data, what)
+    if not any(name.endswith("data.pkl") for name in zf.namelist()):
+        raise ValueError(f"{what}: a zip, but not one torch.save wrote (no data.pkl)")
+    import torch
+
+    try:
+        obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except Exception as err:  # weights_only's UnpicklingError, a damaged zip, a bad storage
+        first = str(err).strip().splitlines()[0][:160] if str(err).strip() else type(err).__name__
+        raise ValueError(f"{what}: refused by torch.load(weights_only=True): {first}") from None
+    if isinstance(obj, dict):
+        for key in ("state_dict", "model_state_dict", "model"):
+            if isinstance(obj.get(key), dict):
+                obj = obj[key]  # a checkpoint {"model_state_dict": ..., "epoch": ...}
+                break
+    if not isinstance(obj, dict) or not obj:
+        raise ValueError(f"{what}: holds a {type(obj).__name__}, not a state_dict (a dict of tensors)")
+    if len(obj) > MAX_TENSORS:
+        raise ValueError(f"{what}: {len(obj)} tensors, over the limit of {MAX_TENSORS}")
+    budget = [MAX_NUMBERS]
+    out = {}
+    for name, t in obj.items():
+        label = f"tensor {str(name)[:80]}"
+        if not isinstance(name, str) or not isinstance(t, torch.Tensor):
+            raise ValueError(f"{label}: not a tensor ({type(t).__name__}); a state_dict holds tensors only")
+        if not t.is_floating_point() or t.dtype == torch.bfloat16:
+            raise ValueError(f"{label}: {str(t.dtype)[6:]} numbers, expected float16, float32 or float64")
+        check_numbers(label, tuple(t.shape), t.element_size(), budget)  # before a view is copied out
+        out[name] = finite(label, t.detach().to(torch.float64).numpy())
+    return out
+
+
+def read_safetensors(data: bytes) -> dict[str, np.ndarray]:
+    """The tensors of a .safetensors file; the header's dtypes, shapes and offsets are checked before any is read."""
+    what = ".safetensors file"
+    if len(data) < 9:
+        raise ValueError(f"{what}: only {len(data)} bytes")
+    (size,) = struct.unpack("<Q", data[:8])
+    if size > len(data) - 8 or data[8:9] != b"{":
+        raise ValueError(f"{what}: truncated, or not a safetensors file (its header runs past the end)")
+    try:
+        text = data[8 : 8 + size].decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{what}: its header is not UTF-8 JSON") from None
+    header = bounded_json(text, f"{what} header", 4, max_items=20 * MAX_TENSORS)
+    if not isinstance(header, dict):
+        raise ValueError(f"{what}: its header is not a JSON object")
+    metadata = header.pop("__metadata__", None)
+    if isinstance(metadata, dict) and str(metadata.get("format", "")).startswith("lstm-viz"):
+        raise ValueError(
+            f"{what}: an lstm-viz weights file, not a PyTorch state_dict: open it with lstm_viz.io.weights"
+        )
+    if len(header) > MAX_TENSORS:
+        raise ValueError(f"{what}: {len(header)} tensors, over the limit of {MAX_TENSORS}")
+    budget, body = [MAX_NUMBERS], len(data) - 8 - size
+    for name, entry in header.items():
+        label = f"tensor {name[:80]}"
+        ok = (
+            isinstance(entry, dict)
+            and isinstance(entry.get("shape"), list)
+            and isinstance(entry.get("data_offsets"), list)
+        )
+        if not ok or not all(type(n) is int for n in entry["shape"] + entry["data_offsets"]):
+            raise ValueError(f"{label}: its header entry has no readable shape and offsets")
+        dtype = entry.get("dtype")
+        if dtype not in SAFETENSORS_DTYPES:
+            raise ValueError(f"{label}: dtype {str(dtype)[:10]}, expected F16, F32 or F64")
+        check_numbers(label, tuple(entry["shape"]), SAFETENSORS_DTYPES[dtype], budget)
+        start, end = (entry["data_offsets"] + [0, 0])[:2]
+        if not 0 <= start <= end <= body or end - start != int(np.prod(entry["shape"])) * SAFETENSORS_DTYPES[dtype]:
+            raise ValueError(f"{label}: its data offsets do not fit its shape and the file (truncated?)")
+    from safetensors.numpy import load
+
+    try:
+        arrays = load(bytes(data))
+    except Exception as err:  # the Rust reader's own checks
+        raise ValueError(f"{what}: not readable ({str(err)[:80]})") from None
+    return {name: finite(f"tensor {name[:80]}", a) for name, a in arrays.items()}
+
+
+def state_dict_model(
+    tensors: dict[str, np.ndarray],
+    cell: str | None = None,
+    num_layers: int | None = None,
+    hidden_size: int | None = None,
+    activation: str | None = None,
+    readout_at: str = "last",
+    output_activation: str = "linear",
+) -> ImportedModel:
+    """The model a state_dict of the form above holds (see the module's docstring for what is inferred)."""
+    if readout_at not in ("last", "all"):
+        raise ValueError(f"readout_at: expected 'last' (fc(out[:, -1])) or 'all' (fc(out)), got {readout_at!r}")
+    if output_activation not in OUTPUT_ACTIVATIONS:
+        raise ValueError(f"output_activation: expected one of {', '.join(OUTPUT_ACTIVATIONS)}, got "
+                         f"{output_activation!r}")  # fmt: skip
+    modules: dict[str, dict[str, np.ndarray]] = {}
+    for key, value in tensors.items():
+        prefix, _, param = key.rpartition(".")
+        modules.setdefault(prefix, {})[param] = value
+    rnns = [m for m, params in modules.items() if any(p.startswith("weight_ih_l") for p in params)]
+    if not rnns:
+        raise ValueError("state_dict: no recurrent weights (weight_ih_l0 of an nn.LSTM, nn.GRU or nn.RNN)")
+    if len(rnns) > 1:
+        raise ValueError(f"state_dict: recurrent modules {', '.join(rnns)}; lstm-viz reads one (layers stacked "
+                         f"by its num_layers)")  # fmt: skip
+    name = rnns[0]
+    spec, layers, D, H = recurrent(name, modules.pop(name), cell, num_layers, hidden_size, activation)
+    embedding, readout = None, []
+    for module, params in modules.items():
+        label = f"module {module or '(top)'}"
+        if set(params) == {"weight"} and params["weight"].ndim == 2 and embedding is None:
+            if params["weight"].shape[1] != D:
+                raise ValueError(f"{label}: an embedding of width {params['weight'].shape[1]}, but {name} reads {D}")
+            embedding = Embedding(module, params["weight"])
+        elif set(params) == {"weight", "bias"} and not readout:
+            W, b = params["weight"], params["bias"]
+            if W.ndim != 2 or W.shape[1] != H or b.shape != (W.shape[0],):
+                raise ValueError(f"{label}: weight {W.shape} and bias {b.shape}, expected a read-out (K, {H}), (K,)")
+            readout.append(Dense(module, W, b, output_activation))
+        else:
+            raise ValueError(f"{label}: tensors {', '.join(sorted(params))[:80]} are not an nn.Embedding or one "
+                             f"nn.Linear read-out after {name}")  # fmt: skip
+    if not readout and output_activation != "linear":
+        readout.append(Dense("output", None, None, output_activation))
+    rec = tuple(
+        Recurrent(f"{name}.l{k}", CellParams(spec, (layer,)), k < len(layers) - 1 or readout_at == "all")
+        for k, layer in enumerate(layers)
+    )
+    return ImportedModel("torch", embedding, rec, tuple(readout))
+
+
+def recurrent(name: str, params: dict, cell, num_layers, hidden_size, activation):
+    """(spec, one block dict per layer, D, H) of a torch recurrent module's tensors, checked."""
+    for param in params:
+        if param.endswith("_reverse"):
+            raise ValueError(f"{name}.{param}: a bidirectional module (bidirectional=True) is not read")
+        if param.startswith("weight_hr"):
+            raise ValueError(f"{name}.{param}: an LSTM with proj_size is not read")
+        if not _PARAM.fullmatch(param):
+            raise ValueError(f"{name}.{param}: not a parameter of nn.LSTM, nn.GRU or nn.RNN")
+    W_hh = params.get("weight_hh_l0")
+    if W_hh is None or W_hh.ndim != 2 or W_hh.shape[1] < 1 or W_hh.shape[0] % W_hh.shape[1]:
+        raise ValueError(f"{name}.weight_hh_l0: expected shape (G·H, H), got {None if W_hh is None else W_hh.shape}")
+    H, G = W_hh.shape[1], W_hh.shape[0] // W_hh.shape[1]
+    if G not in CELLS or H > MAX_HIDDEN:
+        raise ValueError(f"{name}.weight_hh_l0: shape {W_hh.shape} is not an LSTM's, GRU's or RNN's (4H, 3H or H "
+                         f"rows, H up to {MAX_HIDDEN})")  # fmt: skip
+    found = CELLS[G]
+    if cell is not None and cell != found:
+        raise ValueError(f"cell: {cell!r} named, but {name}.weight_hh_l0 {W_hh.shape} is an {found.upper()}'s")
+    if hidden_size is not None and hidden_size != H:
+        raise ValueError(f"hidden_size: {hidden_size} named, but {name}.weight_hh_l0 {W_hh.shape} says {H}")
+    if found == "rnn" and activation is None:
+        raise ValueError(f"activation: {name} is an nn.RNN, whose nonlinearity a state_dict does not hold; name it: "
+                         f"activation='tanh' (torch's default) or 'relu'")  # fmt: skip
+    if found != "rnn" and activation not in (None, "tanh"):
+        raise ValueError(f"activation: torch's {found.upper()} computes tanh, not {activation!r}")
+    spec = cells.spec(found, activation=activation) if found == "rnn" else cells.spec(found)
+    L = 1 + max(int(_PARAM.fullmatch(p).group(2)) for p in params)
+    if num_layers is not None and num_layers != L:
+        raise ValueError(f"num_layers: {num_layers} named, but {name} holds {L} layer(s)")
+    if L > 3:
+        raise ValueError(f"num_layers: {name} holds {L} layers; lstm-viz reads 1 to 3")
+    layers, D = [], None
+    for k in range(L):
+        t = {p: params.get(f"{p}_l{k}") for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+        W_ih = t["weight_ih"]
+        if W_ih is None or W_ih.ndim != 2 or W_ih.shape[0] != G * H or (k > 0 and W_ih.shape[1] != H):
+            want = f"({G * H}, {'D' if k == 0 else H})"
+            raise ValueError(
+                f"{name}.weight_ih_l{k}: expected shape {want}, got {None if W_ih is None else W_ih.shape}"
+            )
+        D = W_ih.shape[1] if k == 0 else D
+        for p, shape in (("weight_hh", (G * H, H)), ("bias_ih", (G * H,)), ("bias_hh", (G * H,))):
+            if (t[p] is None and p == "weight_hh") or (t[p] is not None and t[p].shape != shape):
+                raise ValueError(f"{name}.{p}_l{k}: expected shape {shape}, got {None if t[p] is None else t[p].shape}")
+        if (t["bias_ih"] is None) != (t["bias_hh"] is None):
+            raise ValueError(f"{name}: layer {k} has one of bias_ih_l{k}, bias_hh_l{k} without the other")
+        layers.append(spec.from_torch(spec, t))
+    return spec, layers, D, H

@@ -38,6 +38,17 @@ INERT = {
     "kernel_constraint", "recurrent_constraint", "bias_constraint", "embeddings_constraint",
 }  # fmt: skip
 COMPUTE_DTYPES = ("float32", "float64")
+REFUSED = {  # classes often met around recurrent layers, and why they are not read
+    "Bidirectional": "runs its layer forwards and backwards over the sequence",
+    "Masking": "masks time steps",
+    "TimeDistributed": "wraps a layer to run at every step",
+    "Conv1D": "convolves along time",
+    "Attention": "attends over the sequence",
+    "MultiHeadAttention": "attends over the sequence",
+    "RNN": "wraps a custom cell",
+    "ConvLSTM1D": "is a convolutional LSTM",
+    "ConvLSTM2D": "is a convolutional LSTM",
+}
 
 
 @dataclass(frozen=True)
@@ -122,6 +133,8 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None) -> La
         kind, handled, opts = "activation", {"activation"}, {"activation": output_activation(c, label)}
     elif cls in IDENTITY:
         kind, handled, opts = "identity", set(), {}
+    elif cls in REFUSED:
+        raise ValueError(f"layer {label}: a {cls} layer ({REFUSED[cls]}) is not computed by lstm-viz")
     else:
         raise ValueError(f"layer {label}: the layer class {cls[:40]} is not one lstm-viz computes (it reads "
                          f"Embedding, LSTM, GRU, SimpleRNN, Dropout, Dense, Activation)")  # fmt: skip

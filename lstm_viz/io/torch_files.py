@@ -48,8 +48,7 @@ def read_pt(data: bytes) -> dict[str, np.ndarray]:
     try:
         obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
     except Exception as err:  # weights_only's UnpicklingError, a damaged zip, a bad storage
-        first = str(err).strip().splitlines()[0][:160] if str(err).strip() else type(err).__name__
-        raise ValueError(f"{what}: refused by torch.load(weights_only=True): {first}") from None
+        raise ValueError(f"{what}: refused by torch.load(weights_only=True): {why_refused(err)}") from None
     if isinstance(obj, dict):
         for key in ("state_dict", "model_state_dict", "model"):
             if isinstance(obj.get(key), dict):
@@ -70,6 +69,16 @@ def read_pt(data: bytes) -> dict[str, np.ndarray]:
         check_numbers(label, tuple(t.shape), t.element_size(), budget)  # before a view is copied out
         out[name] = finite(label, t.detach().to(torch.float64).numpy())
     return out
+
+
+def why_refused(err: Exception) -> str:
+    """torch.load's reason in one plain line: the global a pickle asked for ("Unsupported global: GLOBAL
+    builtins.open"), else the error's first line, without terminal colour codes."""
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(err).splitlines()]
+    for line in lines:
+        if "Unsupported" in line:
+            return f"it holds more than tensors ({line[:160]})"
+    return next((line[:160] for line in lines if line), type(err).__name__)
 
 
 def read_safetensors(data: bytes) -> dict[str, np.ndarray]:

@@ -4,6 +4,7 @@ every recurrent layer's own output: max abs error <= 1e-5 in float32. Weights (b
 
 from __future__ import annotations
 
+import json
 import os
 import zlib
 
@@ -116,3 +117,29 @@ def test_the_imported_model_holds_the_layers(tmp_path):
     assert tr.layers[0]["z"].shape == (3, H)
     with pytest.raises(ValueError, match="token ids must be 0 to 19"):
         m.predict(np.array([[1, 20]]))
+
+
+def test_a_keras_2_style_h5_file(tmp_path):
+    """tf.keras 2 names its weights "lstm/lstm_cell/kernel:0" and writes keras_version 2.x: read the same; its
+    hard_sigmoid, clip(0.2 z + 0.5, 0, 1), is not Keras 3's and is refused by name."""
+    import h5py
+
+    model = randomized(keras.Sequential(architecture("c_stacked_dense", "lstm")), seed=9)
+    path = tmp_path / "k2.h5"
+    model.save(path)
+    with h5py.File(path, "a") as f:
+        f.attrs["keras_version"] = "2.15.0"
+        for layer in f["model_weights"].attrs["layer_names"]:
+            group = f["model_weights"][layer]
+            names = [n.decode() if isinstance(n, bytes) else str(n) for n in group.attrs["weight_names"]]
+            for n in names:
+                group.move(n, f"{n}:0")
+            group.attrs["weight_names"] = [f"{n}:0".encode() for n in names]
+        config = json.loads(f.attrs["model_config"])
+    x = inputs(model, seed=4)
+    assert np.abs(lv.io.load_model(path).predict(x) - model.predict(x, verbose=0)).max() <= TOL
+    config["config"]["layers"][1]["config"]["recurrent_activation"] = "hard_sigmoid"
+    with h5py.File(path, "a") as f:
+        f.attrs["model_config"] = json.dumps(config)
+    with pytest.raises(ValueError, match="recurrent_activation=hard_sigmoid of Keras 2"):
+        lv.io.load_model(path)

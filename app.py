@@ -19,9 +19,10 @@ nav = st.navigation(
         st.Page("app_pages/step.py", title="Step through", icon=":material/footprint:", url_path="step"),
         st.Page("app_pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
         st.Page("app_pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
+        st.Page("app_pages/why.py", title="Why gates", icon=":material/compare_arrows:", url_path="why"),
     ]
 )
-view = sidebar(on_train_page=nav.url_path == "train")
+view = sidebar(page=nav.url_path)
 presenter_style(view)
 training_status(on_train_page=nav.url_path == "train")
 nav.run()

@@ -73,9 +73,11 @@ st.markdown(
    {task.alphabet[found.cls]}, and press **Next**. {this_unit}
 3. **Now another first symbol.** Change the sample number in the sidebar until the sequence starts with
    another letter: {other_symbol} The heat-map page shows it at a glance, in the i and C rows of unit {unit}.
+4. **Why gates?** The Why gates page trains a plain RNN, a GRU and this LSTM on the same task as the sequences
+   grow, follows the gradient back through time, and lets you force a gate of the trained model open or shut.
 """
 )
-b1, b2, _ = st.columns([1, 1, 2])
+b1, b2, b3, _ = st.columns([1, 1, 1, 1])
 if b1.button(
     "Step through it",
     icon=":material/skip_next:",
@@ -90,3 +92,5 @@ if b2.button(
     "See the heat maps", icon=":material/grid_on:", on_click=open_guide, args=(0,), key="guide_maps", width="stretch"
 ):
     st.switch_page("app_pages/heatmaps.py")
+if b3.button("Why gates?", icon=":material/compare_arrows:", key="guide_why", width="stretch"):
+    st.switch_page("app_pages/why.py")

@@ -3,7 +3,9 @@
 - a Next click on the step-through page, T = 100 steps, H = 16 units (the counting preset on a
   100-symbol sequence typed in): each click is a new t, so the figures are built, not cached;
 - the heat-map page for T = 200, H = 64 (a random H = 64 model standing in for a session-trained
-  one), each render on a new sequence, so nothing is cached.
+  one), each render on a new sequence, so nothing is cached;
+- the Why gates page: its first paint with every cache emptied (the results file read, the gradient flows,
+  the clamp over 256 samples), and a change of the clamp control to a gate, value and unit not seen before.
 
 AppTest runs the script in-process, as the server does, without the browser's drawing time.
 """
@@ -81,9 +83,45 @@ def bench_heatmaps(renders: int) -> list[float]:
     return times
 
 
+def bench_why_first_paint(renders: int) -> list[float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    times = []
+    for n in range(renders):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params.update({"task": "remember_first", "wseq": str(n)})
+        at.switch_page("app_pages/why.py")
+        times.append(timed_run(at))
+        assert at.title[0].value == "Why gates"
+    return times
+
+
+def bench_why_clamp(changes: int) -> list[float]:
+    from streamlit.testing.v1 import AppTest
+
+    from lstm_viz.ui.state import CLAMP_CELL, CLAMP_GATE, CLAMP_UNIT, CLAMP_VALUE
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"task": "remember_first", "wseq": "7"})
+    at.switch_page("app_pages/why.py").run()
+    combos = [(c, g, v, u) for c, gates in (("lstm", "ifo"), ("gru", "rz")) for g in gates
+              for u in ("all", "1", "5") for v in ("0", "1", "mean")]  # fmt: skip
+    times = []
+    for cell, gate, value, unit in combos[:changes]:
+        at.session_state[CLAMP_CELL], at.session_state[CLAMP_GATE] = cell, gate
+        at.session_state[CLAMP_VALUE], at.session_state[CLAMP_UNIT] = value, unit
+        times.append(timed_run(at))
+    return times
+
+
 def bench_app(repeats: int = 30) -> None:
     nxt = bench_next(repeats)
     hm = bench_heatmaps(max(5, repeats // 3))
+    why_first = bench_why_first_paint(max(5, repeats // 3))
+    why_clamp = bench_why_clamp(repeats)
     print("page server time (AppTest, this machine), median and spread")
     print(
         f"step-through Next click, T=100, H=16:  median {statistics.median(nxt) * 1e3:6.1f} ms "
@@ -92,6 +130,14 @@ def bench_app(repeats: int = 30) -> None:
     print(
         f"heat-map page, T=200, H=64, uncached: median {statistics.median(hm) * 1e3:6.1f} ms "
         f"(min {min(hm) * 1e3:.1f}, max {max(hm) * 1e3:.1f}, {len(hm)} renders)  target <= 500 ms"
+    )
+    print(
+        f"why gates, first paint, no cache:     median {statistics.median(why_first) * 1e3:6.1f} ms "
+        f"(min {min(why_first) * 1e3:.1f}, max {max(why_first) * 1e3:.1f}, {len(why_first)} renders)  target <= 2000 ms"
+    )
+    print(
+        f"why gates, a clamp change, uncached:  median {statistics.median(why_clamp) * 1e3:6.1f} ms "
+        f"(min {min(why_clamp) * 1e3:.1f}, max {max(why_clamp) * 1e3:.1f}, {len(why_clamp)} changes)  target <= 300 ms"
     )
 
 

@@ -120,6 +120,7 @@ PAGES = {
     "home": "",
     "step": "step?task=remember_first&seq=11&model=preset&t=3&unit=1",
     "heatmaps": "heatmaps?task=counting&seq=2&model=preset",
+    "why": "why?task=remember_first&wtask=remember_first&len=20",
 }
 
 
@@ -217,6 +218,43 @@ def test_a_heatmap_click_opens_that_step_and_unit(server, tab):
     tab.screenshot(path=ARTIFACTS / "heatmap-click-to-step.png")
 
 
+def clamped_accuracy(pg) -> str:
+    metric = pg.locator('[data-testid="stMetric"]').filter(has_text="accuracy clamped")
+    return metric.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_why_gates_clamp_changes_the_accuracy_and_a_gradient_click_opens_that_step(server, tab):
+    """Why gates in Chromium: forcing the trained LSTM's forget gate to 0 takes its accuracy on fresh samples to
+    about chance, releasing it gives it back; a click on the gradient chart opens that cell and t."""
+    open_page(tab, f"{server}/why?task=remember_first&wtask=remember_first&len=20&clamp=off&gate=f")
+    tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    free = clamped_accuracy(tab)
+    assert int(free.rstrip("%")) >= 90
+    group = tab.locator('[data-testid="stButtonGroup"]').filter(has_text="not clamped")
+    group.get_by_text("0", exact=True).click()
+    settle(tab)
+    assert int(clamped_accuracy(tab).rstrip("%")) <= 40  # the memory wiped at every step
+    assert "clamp=0" in tab.url
+    tab.set_viewport_size({"width": 1280, "height": 2600})
+    tab.wait_for_timeout(800)
+    tab.screenshot(path=ARTIFACTS / "why-clamped.png")
+    group.get_by_text("not clamped", exact=True).click()
+    settle(tab)
+    assert clamped_accuracy(tab) == free
+    grad = tab.locator(".js-plotly-plot").nth(1)  # the memory chart, then the gradient chart
+    grad.scroll_into_view_if_needed()
+    point = grad.locator(".scatterlayer .trace").first.locator(".point").nth(5)  # the first line's t = 5
+    box = point.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.wait_for_timeout(300)
+    tab.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.wait_for_url(re.compile(r"/step\?.*[?&]t=5(&|$)"), timeout=30_000)
+    settle(tab)
+    assert "text=" in tab.url and "task=remember_first" in tab.url
+    shows_step(tab, 5)
+    tab.screenshot(path=ARTIFACTS / "why-gradient-click-to-step.png")
+
+
 def test_presenter_mode_enlarges_text(server, tab):
     open_page(tab, f"{server}/{PAGES['step']}")
     size = tab.locator("h1").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
@@ -308,6 +346,7 @@ PRESENTER_PAGES = {
     "step-200": f"step?task=counting&text={LONG_TEXT}&t=117&unit=1&presenter=1",
     "heatmaps": "heatmaps?task=counting&seq=2&unit=1&presenter=1",
     "train": "train?task=counting&presenter=1",
+    "why": "why?task=remember_first&presenter=1",
 }
 CUT_LABELS = """() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
     .filter(e => e.scrollWidth > e.clientWidth + 1 || e.innerText.trim().endsWith('…'))

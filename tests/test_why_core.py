@@ -196,7 +196,7 @@ def test_the_shipped_results_cover_the_protocol():
     data = study.read()
     done = {(r["task"], r["cell"], r["length"], r["seed"]) for r in data["runs"]}
     assert done == set(study.plan())
-    assert data["command"] == "python -m lstm_viz.training.study"
+    assert data["command"] == "python -m lstm_viz.io.study"
     for task in ("remember_first", "adding", "counting"):
         for p in study.summarise(data, task):
             assert p.low <= p.median <= p.high and len(p.values) == len(study.SEEDS)

@@ -1,17 +1,26 @@
-"""Memory against distance: the protocol of the Why gates page's training study and its results file.
+"""Memory against distance: the Why gates page's training study, its protocol, its results file and its rebuild.
 
-    python -m lstm_viz.training.study            # rebuild lstm_viz/data/why_gates.json (see that module)
+    python -m lstm_viz.io.study                          # every run, 2 worker processes: lstm_viz/data/why_gates.json
+    python -m lstm_viz.io.study --workers 1 --seeds 0 --out /tmp/quick.json
+    python -m lstm_viz.io.study --table                  # the results as the README's tables
 
 The study trains every cell of CELLS on each memory task at each length of LENGTHS, with SEEDS seeds, all
 with the same hidden size and training budget (`config`), and records the held-out metric each run
-reaches. The misread LSTM of one tutorial (lstm_viz/core/cells/misread.py) is trained the same way beside
-the LSTM on MISREAD_TASKS. Reading the file needs only json and NumPy.
+reaches (512 fresh sequences), whether it reached the task's target, its steps and seconds. The misread
+LSTM of one tutorial (lstm_viz/core/cells/misread.py) is trained the same way beside the LSTM on
+MISREAD_TASKS. Runs go to worker processes, one torch thread each, the longest sequences first. Reading
+the file needs only json and NumPy (torch is imported for a rebuild only).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
+import multiprocessing
+import platform
+import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +31,7 @@ from lstm_viz.core import cells
 from lstm_viz.core.config import TrainConfig
 
 RESULTS = Path(__file__).parent.parent / "data" / "why_gates.json"
+COMMAND = "python -m lstm_viz.io.study"
 LENGTHS = (5, 10, 20, 50, 100)
 SEEDS = (0, 1, 2)
 MEMORY_TASKS = ("remember_first", "adding")
@@ -120,3 +130,91 @@ def point(points: list[Point], cell: str, length: int) -> Point:
         if p.cell == cell and p.length == length:
             return p
     raise KeyError(f"no result for {cell} at length {length}")
+
+
+def table(data: dict, task: str) -> str:
+    """The study of one task as a Markdown table: a row per cell, a column per length, "median [worst, best]"
+    (accuracy in %, MSE to three significant digits); a last row for a blind guess."""
+    t = tasks.get(task)
+    pts = summarise(data, task)
+    lengths = sorted({p.length for p in pts})
+
+    def f(v: float) -> str:
+        return f"{v * 100:.0f}" if t.metric == "accuracy" else f"{v:.3g}"
+
+    unit = " (%)" if t.metric == "accuracy" else ""
+    rows = [f"| {task}: {t.metric}{unit} | " + " | ".join(f"T = {n}" for n in lengths) + " |",
+            "|---|" + "---|" * len(lengths)]  # fmt: skip
+    for cell in dict.fromkeys(p.cell for p in pts):
+        cols = [point(pts, cell, n) for n in lengths]
+        rows.append(f"| {cell} | " + " | ".join(f"{f(p.median)} [{f(p.low)}, {f(p.high)}]" for p in cols) + " |")
+    rows.append("| blind guess | " + " | ".join(f(data["blind"][task][str(n)]) for n in lengths) + " |")
+    return "\n".join(rows)
+
+
+# --- the rebuild ---
+
+
+def run_one(job: tuple[str, str, int, int]) -> dict:
+    from lstm_viz.training.loop import train  # torch only for a rebuild
+
+    task_name, cell, length, seed = job
+    result = train(tasks.get(task_name), config(cell, length, seed))
+    return {
+        "task": task_name,
+        "cell": cell,
+        "length": length,
+        "seed": seed,
+        "metric": round(result.final_metric, 6),
+        "reached": bool(result.reached_target),
+        "steps": result.steps_done,
+        "seconds": round(result.seconds, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seeds", type=int, nargs="*", default=list(SEEDS))
+    ap.add_argument("--table", action="store_true", help="print the results file's tables (README) and stop")
+    args = ap.parse_args(argv)
+    if args.table:
+        data = read(args.out)
+        print("\n\n".join(table(data, t) for t in sorted({r["task"] for r in data["runs"]})))
+        return 0
+    jobs = [job for job in plan() if job[3] in args.seeds]
+    t0 = time.perf_counter()
+    runs = []
+    with multiprocessing.get_context("spawn").Pool(args.workers) as pool:
+        for k, record in enumerate(pool.imap_unordered(run_one, jobs), 1):
+            runs.append(record)
+            print(f"[{k}/{len(jobs)} {time.perf_counter() - t0:6.0f} s] {record['task']} {record['cell']} "
+                  f"T={record['length']} seed {record['seed']}: {record['metric']:.3f} in {record['seconds']} s",
+                  flush=True)  # fmt: skip
+    seconds = time.perf_counter() - t0
+    lengths = sorted({j[2] for j in jobs})
+    task_names = sorted({j[0] for j in jobs})
+    data = {
+        "command": COMMAND,
+        "protocol": {
+            "budget": BUDGET,
+            "forget_bias": FORGET_BIAS,
+            "lengths": lengths,
+            "seeds": sorted(args.seeds),
+            "eval_sequences": 512,
+            "stops_early": "when the held-out metric reaches the task's target",
+        },
+        "blind": {t: {str(n): round(blind_score(t, n), 6) for n in lengths} for t in task_names},
+        "seconds": round(seconds, 1),
+        "workers": args.workers,
+        "machine": f"{platform.machine()}, {multiprocessing.cpu_count()} CPU cores, Python {platform.python_version()}",
+        "runs": sorted(runs, key=lambda r: (r["task"], r["cell"], r["length"], r["seed"])),
+    }
+    args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(runs)} runs to {args.out} in {seconds:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -82,6 +82,11 @@ class Task:
         """A user's typed sequence, encoded exactly as `make_batch` encodes the training data: x (T, D)."""
         raise NotImplementedError
 
+    def text_of(self, x: np.ndarray) -> str:
+        """A sequence as a user would type it (its token labels), for a link: parse(text_of(x)) is x, to the
+        labels' precision."""
+        return " ".join(self.token_labels(x))
+
     def coverage(self, x: str | np.ndarray, seq_len: int | None = None) -> str | None:
         """None if a sequence (typed text, or x (T, D)) looks like the training data of a model trained on
         sequences of `seq_len` steps (default: the task's default config), else a code from COVERAGE_CODES."""
@@ -136,6 +141,9 @@ class SymbolTask(Task):
 
     def token_labels(self, x: np.ndarray) -> list[str]:
         return [self.alphabet[k] for k in self.ids(np.asarray(x))]
+
+    def text_of(self, x: np.ndarray) -> str:
+        return "".join(self.token_labels(x))
 
     def parse(self, text: str) -> np.ndarray:
         chars = [ch for ch in check_length(text) if not ch.isspace()]

@@ -67,6 +67,21 @@ FORM_KEPT = "_train_form"  # {widget key: value} of the Train live form, put bac
 UPLOAD_SEEN = "upload_seen"  # the file id of the last weights file handled
 UPLOAD_ERROR = "upload_error"  # why the last weights file was refused, or None
 
+# The Why gates page (its view is in the URL too: wtask, cells, len, wseq, grad, ccell, gate, clamp, cunit).
+WHY_TASK = "why_task"  # the memory task of the study: "remember_first" or "adding"
+WHY_CELLS = "why_cells"  # the cells drawn on the memory chart, a list of names
+WHY_LENGTH = "why_length"  # the sequence length of the gradient chart and of "train these now"
+WHY_SEQ = "why_seq"  # the sample's seed for the gradient chart
+WHY_GRAD = "why_grad"  # which models the gradient chart shows: "trained", "random" or "both"
+CLAMP_CELL = "clamp_cell"  # the trained model whose gate is clamped: "lstm" or "gru"
+CLAMP_GATE = "clamp_gate"  # the gate clamped: "f", "i", "o" (LSTM), "r", "z" (GRU)
+CLAMP_VALUE = "clamp_value"  # "off", "0", "1" or "mean"
+CLAMP_UNIT = "clamp_unit"  # "all", or a unit's number as a string
+WHY_KEYS = (WHY_TASK, WHY_CELLS, WHY_LENGTH, WHY_SEQ, WHY_GRAD, CLAMP_CELL, CLAMP_GATE, CLAMP_VALUE, CLAMP_UNIT)
+WHY_LIVE = "_why_live"  # the "train these now" runs of this session: {"task", "length", "jobs": {cell: job}}
+WHY_URL = {"wtask": WHY_TASK, "len": WHY_LENGTH, "wseq": WHY_SEQ, "grad": WHY_GRAD, "ccell": CLAMP_CELL,
+           "gate": CLAMP_GATE, "clamp": CLAMP_VALUE, "cunit": CLAMP_UNIT}  # fmt: skip
+
 MAX_SEED = 10_000  # samples and initialisations are numbered 0 to MAX_SEED
 MAX_LINK_INDEX = 10**9  # a link's t or unit past this is not read as a number at all
 
@@ -162,11 +177,37 @@ def read_link() -> list[str]:
             ss[RUN_LINK] = q["run"]
         else:
             problems.append(f"run {plain(q['run'], 20)} is not a run's id")
+    read_why_link(q, problems)
     if "t" in q or "unit" in q:  # any whole number: the step page says what it shows for one past the view's
         t = as_int("t", q.get("t", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
         unit = as_int("unit", q.get("unit", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
         ss[GOTO] = (t or 0, unit or 0)
     return problems
+
+
+def read_why_link(q, problems: list[str]) -> None:
+    """The Why gates page's part of a link, each value checked against what the page offers (lstm_viz.ui.why)."""
+    from lstm_viz.ui.why import CHOICES  # the page's choices live with its widgets
+
+    ss = st.session_state
+    for param, key in WHY_URL.items():
+        if param not in q:
+            continue
+        value = q[param]
+        choices = CHOICES[key]
+        if value in choices:
+            ss[key] = int(value) if key in (WHY_LENGTH,) else value
+        elif key == WHY_SEQ:
+            if (n := as_int("sample", value, 0, MAX_SEED, problems)) is not None:
+                ss[key] = n
+        else:
+            problems.append(f"{param} {plain(value, 20)} is not one of {', '.join(map(str, choices))}")
+    if "cells" in q:
+        names = [c for c in q["cells"].split(",") if c]
+        bad = [c for c in names if c not in CHOICES[WHY_CELLS]]
+        if bad:
+            problems.append(f"cells: {plain(bad[0], 20)} is not a cell of the study")
+        ss[WHY_CELLS] = [c for c in names if c in CHOICES[WHY_CELLS]]
 
 
 def link_query(view: View, **extra: int | str) -> dict[str, str]:

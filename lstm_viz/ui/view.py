@@ -119,10 +119,11 @@ def _on_source_change():
         ss[TEXT] = tasks.get(ss[TASK]).example
 
 
-def sidebar(on_train_page: bool = False) -> View:
-    """The sidebar's widgets and the View they make. On the Train live page (`on_train_page`) the sequence, the
-    model and the layer shown do nothing: they are not drawn there, and their values are kept (KEPT), so the
-    view and the link stay the same and the other pages find them again."""
+def sidebar(page: str = "") -> View:
+    """The sidebar's widgets and the View they make, on the page whose url path is `page`. On Train live the
+    sequence, the model and the layer shown do nothing, and on Why gates (which picks its own task, cells and
+    sequences) neither do the task and the cell: they are not drawn there, and their values are kept (KEPT), so
+    the view and the link stay the same and the other pages find them again."""
     ss = st.session_state
     if problems := read_link():
         ss[LINK_PROBLEMS] = problems  # shown until a run completes (the home page may rerun once first)
@@ -142,18 +143,26 @@ def sidebar(on_train_page: bool = False) -> View:
     ss.setdefault(CELL, "lstm")
     ss.setdefault(NUM_LAYERS, 1)
     ss.setdefault(LAYER, 0)
-    shows_a_view = not on_train_page
+    shows_a_view = page not in ("train", "why")
+    picks_a_model = page != "why"
     with st.sidebar:
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
-        name = st.selectbox(
-            "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key=TASK, on_change=_on_task_change
-        )
+        if picks_a_model:
+            name = st.selectbox(
+                "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key=TASK, on_change=_on_task_change
+            )
+        else:
+            name = ss[TASK] if ss[TASK] in tasks.names() else tasks.names()[0]
+            st.caption("This page picks its own tasks, cells and sequences; the other pages' are kept.")
         task = tasks.get(name)
         seq_key = sequence_ui(task) if shows_a_view else sequence_key(task, ss[TEXT])
-        cell = st.selectbox("Cell", cells.names(), format_func=cell_label, key=CELL,
-                            help="The recurrent cell: the LSTM, the GRU, a plain RNN, or one of the LSTM's "
-                            "variants of Greff et al. (2017).")  # fmt: skip
+        if picks_a_model:
+            cell = st.selectbox("Cell", cells.names(), format_func=cell_label, key=CELL,
+                                help="The recurrent cell: the LSTM, the GRU, a plain RNN, or one of the LSTM's "
+                                "variants of Greff et al. (2017).")  # fmt: skip
+        else:
+            cell = ss[CELL] if ss[CELL] in cells.names() else "lstm"
         kinds = (["preset"] if cell in preset_cells(name) else []) + ["random"]
         kinds += ["session"] if cell in session_cells(name) else []
         if ss[MODEL] not in kinds:

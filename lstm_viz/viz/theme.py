@@ -44,6 +44,23 @@ STREAMLIT_COLOURS = {"i": "green", "f": "red", "g": "violet", "o": "blue", "c": 
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
 
+# One colour per cell where cells are compared (the Why gates page): the three main cells strong, the LSTM's
+# variants lighter relatives of the LSTM's blue, the misread cell grey.
+CELL_COLOURS = {
+    "lstm": "#1565c0",
+    "gru": "#2e7d32",
+    "rnn": "#c62828",
+    "lstm_nfg": "#64b5f6",
+    "lstm_cifg": "#00838f",
+    "lstm_nog": "#7e57c2",
+    "lstm_ph": "#0d47a1",
+    "lstm_nig": "#4fc3f7",
+    "lstm_niaf": "#5c6bc0",
+    "lstm_noaf": "#26a69a",
+    "lstm_misread": "#757575",
+}
+BLIND_LINE = "#9e9e9e"  # what a blind guess scores
+
 # Training runs, one colour each, in order (then again from the start).
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#e65100", "#37474f")
 

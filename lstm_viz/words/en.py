@@ -132,3 +132,66 @@ STEPPER_LABELS = {
     "tokens": "input tokens",
     "values": "the chosen unit at step t",
 }
+
+# --- the Why gates page (lstm_viz/explain/why_words.py fills these in; the choice of template is a code) ---
+
+WHY_MEMORY = {  # the memory study of one task: how each main cell does as the sequences grow
+    "falls": "The plain RNN falls to the level of a blind guess ({blind}) by length {length}: its median {metric} "
+    "there is {rnn}. ",
+    "holds": "The plain RNN stays above a blind guess ({blind}) at every length, down to a median {metric} of "
+    "{rnn} at length {longest}. ",
+}
+WHY_MEMORY_CELLS = "At length {longest}, the median {metric} over {seeds} seeds is {cells}."
+WHY_MEMORY_CELL = "{value} for the {title}"
+WHY_MEMORY_GATED_LOST = (
+    " Within this budget neither the LSTM nor the GRU learned the task at length {longest} from most seeds: at the "
+    "start of training, the error of the answer must travel back {longest} steps to the first symbol, and section 2 "
+    "shows how little of it arrives there. A longer sequence needs more training, not only gates."
+)
+WHY_BETTER = {"higher": "higher is better", "lower": "lower is better"}
+WHY_GRADIENT = "Back from the last step to t = 0 on this sequence, ‖dL/dh‖ changes by a factor of {ratios}. "
+WHY_GRADIENT_RATIO = "{ratio} in the {title}"
+WHY_CAROUSEL = {
+    "kept": "Along the LSTM's C, the product of the forget gates from t = 1 to the end is {mean} on average over "
+    "its units and {best} in unit {unit}: that much of an error at C_T reaches C_0 directly, without passing "
+    "through any weight matrix.",
+    "none": "The LSTM's forget gates multiply to {mean} on average over its units from t = 1 to the end ({best} "
+    "at most, in unit {unit}): along C too, almost nothing of the last step's error reaches t = 0.",
+}
+WHY_JACOBIAN = (
+    "The plain RNN's error passes through diag(tanh′) W_h at every step: the product of those norms from t = 1 "
+    "to the end is {product}, a bound on what can reach t = 0."
+)
+WHY_CLAMP = {
+    "breaks": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps falls from {free} "
+    "to {clamped} (a blind guess: {blind}).",
+    "worse": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps gets worse, from "
+    "{free} to {clamped} (a blind guess: {blind}).",
+    "same": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps barely changes: "
+    "{free} before, {clamped} after. This gate is not what the model relies on here.",
+    "better": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps is {clamped}, "
+    "better than the unclamped {free}.",
+}
+WHY_UNCLAMPED = (
+    "As trained, nothing clamped: the {metric} over {n} fresh samples of {T} steps is {free} (a blind guess: "
+    "{blind}). Pick a value to clamp a gate to."
+)
+WHY_CLAMP_WHAT = {"all": "the {title} {symbol} of every unit", "one": "the {title} {symbol} of unit {unit}"}
+WHY_CLAMP_VALUE = {"0": "0", "1": "1", "mean": "its own mean over the sequence"}
+WHY_MISREAD = {
+    "refuted": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, the LSTM's median "
+    "{metric} is {lstm} and the misread cell's {misread} (a blind guess: {blind}). The runs refute the claim that "
+    "c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c) is how an LSTM keeps long-term information: that cell "
+    "recomputes C through a sigmoid at every step, as a plain RNN recomputes h.",
+    "not_refuted": "On {task} the misread cell keeps up with the LSTM at every length measured (the largest gap: "
+    "{gap} at length {length}): on this task, these runs do not tell the two apart.",
+}
+WHY_TWO_GATES = {
+    "needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) reaches a "
+    "median {metric} of {nog} at length {length} on {task}, the full LSTM {lstm}. The runs show that the two-gate "
+    "cell is a different cell, and a worse one here: the output gate is the third gate of the LSTM.",
+    "not_needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) does "
+    "about as well as the full LSTM on {task} (median {metric} {nog} against {lstm} at length {length}): on this "
+    "task the output gate is not what keeps the memory. The tutorial's cell is still not the LSTM: it is the NOG "
+    "variant of Greff et al. (2017), who found it worse on other tasks.",
+}

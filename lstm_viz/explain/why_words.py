@@ -1,0 +1,168 @@
+"""The Why gates page in words: every sentence built from the numbers it is about, through the templates of
+lstm_viz.words. Each function first decides a code from the numbers (the template's key), then fills it in;
+tests/test_why_claims.py checks the codes and numbers against the results file and the presets.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lstm_viz.core import cells
+from lstm_viz.core.clamp import Clamp
+from lstm_viz.explain.clamping import N_SAMPLES, ClampEffect
+from lstm_viz.explain.gradients import Flow
+from lstm_viz.io.study import Point, point
+from lstm_viz.tasks import Task
+from lstm_viz.words.en import (
+    WHY_CAROUSEL,
+    WHY_CLAMP,
+    WHY_CLAMP_VALUE,
+    WHY_CLAMP_WHAT,
+    WHY_GRADIENT,
+    WHY_GRADIENT_RATIO,
+    WHY_JACOBIAN,
+    WHY_MEMORY,
+    WHY_MEMORY_CELL,
+    WHY_MEMORY_CELLS,
+    WHY_MEMORY_GATED_LOST,
+    WHY_MISREAD,
+    WHY_TWO_GATES,
+    WHY_UNCLAMPED,
+)
+
+NEAR_BLIND = 0.1  # within this share of the way from a blind guess to perfect counts as "at the blind level"
+CLEAR_GAP = 0.1  # a gap between two cells' medians worth a sentence, as a share of that way
+
+
+def fmt(task: Task, value: float) -> str:
+    """A metric's value as the page writes it: accuracy as a percentage, MSE with three significant digits."""
+    return f"{value:.0%}" if task.metric == "accuracy" else f"{value:.3g}"
+
+
+def progress(task: Task, value: float, blind: float) -> float:
+    """How far a metric is from a blind guess (0) towards perfect (1): accuracy 1.0, MSE 0."""
+    perfect = 1.0 if task.higher_is_better else 0.0
+    return (value - blind) / (perfect - blind)
+
+
+def rnn_falls_at(task: Task, points: list[Point], blind: dict[int, float]) -> int | None:
+    """The first length at which the plain RNN's median is at the blind level, None if it never is."""
+    for p in sorted((p for p in points if p.cell == "rnn"), key=lambda p: p.length):
+        if progress(task, p.median, blind[p.length]) <= NEAR_BLIND:
+            return p.length
+    return None
+
+
+def memory_words(task: Task, points: list[Point], blind: dict[int, float], seeds: int) -> str:
+    longest = max(p.length for p in points)
+    falls = rnn_falls_at(task, points, blind)
+    length = falls if falls is not None else longest
+    said = WHY_MEMORY["falls" if falls is not None else "holds"].format(
+        blind=fmt(task, blind[length]),
+        length=length,
+        longest=longest,
+        metric=task.metric,
+        rnn=fmt(task, point(points, "rnn", length).median),
+    )
+    each = ", ".join(
+        WHY_MEMORY_CELL.format(value=fmt(task, point(points, c, longest).median), title=cells.spec(c).title)
+        for c in ("lstm", "gru", "rnn")
+    )
+    said += WHY_MEMORY_CELLS.format(longest=longest, metric=task.metric, seeds=seeds, cells=each)
+    lost = all(progress(task, point(points, c, longest).median, blind[longest]) <= NEAR_BLIND for c in ("lstm", "gru"))
+    return said + (WHY_MEMORY_GATED_LOST.format(longest=longest) if lost else "")
+
+
+def ratio_text(ratio: float) -> str:
+    return f"{ratio:.1e}" if ratio < 1e-2 or ratio > 1e2 else f"{ratio:.2f}"
+
+
+def gradient_words(flows: dict[str, Flow]) -> str:
+    """The ratio ‖dL/dh_0‖ / ‖dL/dh_{T-1}‖ of each cell, the LSTM's forget-gate product, the RNN's Jacobian bound."""
+    ratios = ", ".join(
+        WHY_GRADIENT_RATIO.format(ratio=ratio_text(f.ratio), title=cells.spec(c).title) for c, f in flows.items()
+    )
+    said = WHY_GRADIENT.format(ratios=ratios)
+    if "lstm" in flows and flows["lstm"].keep is not None and len(flows["lstm"].keep) > 1:
+        kept = flows["lstm"].keep[0]  # (H,): ∏_{s=1}^{T-1} f_s per unit
+        unit = int(np.argmax(kept))
+        code = "kept" if kept[unit] >= 0.1 else "none"
+        said += WHY_CAROUSEL[code].format(
+            mean=ratio_text(float(kept.mean())), best=ratio_text(float(kept[unit])), unit=unit
+        )
+    if "rnn" in flows and flows["rnn"].jacobian is not None and len(flows["rnn"].jacobian) > 1:
+        said += " " + WHY_JACOBIAN.format(product=ratio_text(float(flows["rnn"].jacobian[0])))
+    return said
+
+
+def clamp_code(task: Task, effect: ClampEffect, blind: float) -> str:
+    before = progress(task, effect.free, blind)
+    after = progress(task, effect.clamped, blind)
+    if after <= NEAR_BLIND < before:
+        return "breaks"
+    if after < before - 0.02:
+        return "worse"
+    if after > before + 0.02:
+        return "better"
+    return "same"
+
+
+def clamp_words(task: Task, spec, effect: ClampEffect, blind: float) -> str:
+    """What the clamp did to the score on fresh samples (an unclamped effect: what the model scores as trained)."""
+    c: Clamp | None = effect.clamp
+    if c is None:
+        return WHY_UNCLAMPED.format(
+            metric=task.metric, n=N_SAMPLES, T=effect.seq_len, free=fmt(task, effect.free), blind=fmt(task, blind)
+        )
+    q = spec[c.gate]
+    what = WHY_CLAMP_WHAT["all" if c.unit is None else "one"].format(title=q.title, symbol=q.symbol, unit=c.unit)
+    value = WHY_CLAMP_VALUE[c.value if isinstance(c.value, str) else f"{c.value:g}"]
+    return WHY_CLAMP[clamp_code(task, effect, blind)].format(
+        what=what,
+        value=value,
+        metric=task.metric,
+        n=N_SAMPLES,
+        T=effect.seq_len,
+        free=fmt(task, effect.free),
+        clamped=fmt(task, effect.clamped),
+        blind=fmt(task, blind),
+    )
+
+
+def widest_gap(task: Task, points: list[Point], blind: dict[int, float], cell: str, other: str) -> tuple[int, float]:
+    """The length where `cell` beats `other` by most (in progress from blind to perfect), and that gap."""
+    gaps = {
+        n: progress(task, point(points, cell, n).median, blind[n])
+        - progress(task, point(points, other, n).median, blind[n])
+        for n in sorted({p.length for p in points if p.cell == cell})
+    }
+    length = max(gaps, key=gaps.get)
+    return length, gaps[length]
+
+
+def misread_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
+    length, gap = widest_gap(task, points, blind, "lstm", "lstm_misread")
+    code = "refuted" if gap >= CLEAR_GAP else "not_refuted"
+    length = length if code == "refuted" else max(p.length for p in points)
+    return WHY_MISREAD[code].format(
+        length=length,
+        task=task.title.lower(),
+        metric=task.metric,
+        lstm=fmt(task, point(points, "lstm", length).median),
+        misread=fmt(task, point(points, "lstm_misread", length).median),
+        blind=fmt(task, blind[length]),
+        gap=f"{gap:.0%} of the way from a blind guess to perfect",
+    )
+
+
+def two_gate_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
+    length, gap = widest_gap(task, points, blind, "lstm", "lstm_nog")
+    code = "needed" if gap >= CLEAR_GAP else "not_needed"
+    length = length if code == "needed" else max(p.length for p in points)
+    return WHY_TWO_GATES[code].format(
+        length=length,
+        task=task.title.lower(),
+        metric=task.metric,
+        lstm=fmt(task, point(points, "lstm", length).median),
+        nog=fmt(task, point(points, "lstm_nog", length).median),
+    )

@@ -1,0 +1,236 @@
+"""The Why gates page's state, cached numbers and background runs: its choices (what a link may name), the
+models it compares, the study's results, the gradient flows and the clamp, all keyed by plain values.
+
+The models are the task's presets (the trained LSTM, GRU and plain RNN) and the sidebar's random
+initialisation with seed 0 and one layer, so that a link to the step-through page opens the same model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+from lstm_viz import tasks
+from lstm_viz.core import cells
+from lstm_viz.core.clamp import Clamp
+from lstm_viz.explain import why_words
+from lstm_viz.explain.clamping import ClampEffect, clamp_effect, unit_moved_most
+from lstm_viz.explain.gradients import Flow, flow
+from lstm_viz.io import study
+from lstm_viz.ui.models import model_and_id, trained_len
+from lstm_viz.ui.state import (
+    CELL,
+    CLAMP_CELL,
+    CLAMP_GATE,
+    CLAMP_UNIT,
+    CLAMP_VALUE,
+    GOTO,
+    MODEL,
+    MODEL_SEED,
+    NUM_LAYERS,
+    PENDING,
+    SOURCE,
+    TASK,
+    TEXT,
+    WHY_CELLS,
+    WHY_GRAD,
+    WHY_KEYS,
+    WHY_LENGTH,
+    WHY_LIVE,
+    WHY_SEQ,
+    WHY_TASK,
+    WHY_URL,
+    write_link,
+)
+from lstm_viz.viz import why as figures
+
+CLAMP_CELLS = ("lstm", "gru")
+HIDDEN = 16  # the presets' hidden size (every task's default config)
+GRAD_KINDS = {"trained": "the trained presets", "random": "a fresh random initialisation", "both": "both"}
+CLAMP_VALUES = {"off": "not clamped", "0": "0", "1": "1", "mean": "its mean"}
+CHOICES = {
+    WHY_TASK: study.MEMORY_TASKS,
+    WHY_CELLS: study.CELLS,
+    WHY_LENGTH: tuple(str(n) for n in study.LENGTHS),
+    WHY_SEQ: (),  # any sample number
+    WHY_GRAD: tuple(GRAD_KINDS),
+    CLAMP_CELL: CLAMP_CELLS,
+    CLAMP_GATE: tuple(dict.fromkeys(g for c in CLAMP_CELLS for g in cells.spec(c).gates)),
+    CLAMP_VALUE: tuple(CLAMP_VALUES),
+    CLAMP_UNIT: ("all", *(str(u) for u in range(HIDDEN))),
+}
+RANDOM_SEED = 0  # the random initialisation compared (the sidebar's seed 0, one layer)
+
+
+def defaults() -> None:
+    ss = st.session_state
+    ss.setdefault(WHY_TASK, ss.get(TASK) if ss.get(TASK) in study.MEMORY_TASKS else study.MEMORY_TASKS[0])
+    ss.setdefault(WHY_CELLS, list(cells.MAIN))
+    ss.setdefault(WHY_LENGTH, 20)
+    ss.setdefault(WHY_SEQ, 0)
+    ss.setdefault(WHY_GRAD, "both")
+    ss.setdefault(CLAMP_CELL, "lstm")
+    ss.setdefault(CLAMP_VALUE, "0")
+    ss.setdefault(CLAMP_UNIT, "all")
+    if ss.get(CLAMP_GATE) not in cells.spec(ss[CLAMP_CELL]).gates:
+        ss[CLAMP_GATE] = "f" if ss[CLAMP_CELL] == "lstm" else "z"
+    kept = ss.setdefault("_why_kept", {})  # Streamlit drops a widget's state on another page: put it back
+    for key in WHY_KEYS:
+        if key in kept and key not in ss:
+            ss[key] = kept[key]
+
+
+def keep_and_link(view) -> None:
+    """Remember the page's choices across pages and mirror them into the link (with the sidebar's view)."""
+    ss = st.session_state
+    ss.setdefault("_why_kept", {}).update({k: ss[k] for k in WHY_KEYS if k in ss})
+    extra = {param: str(ss[key]) for param, key in WHY_URL.items()}
+    extra["cells"] = ",".join(ss[WHY_CELLS])
+    write_link(view, **extra)
+
+
+# --- the numbers, cached by plain values ---
+
+
+@st.cache_data(show_spinner=False)
+def results() -> dict:
+    return study.read()
+
+
+@st.cache_data(show_spinner=False)
+def points(task: str) -> list[study.Point]:
+    return study.summarise(results(), task)
+
+
+def blind(task: str) -> dict[int, float]:
+    return {int(n): v for n, v in results()["blind"][task].items()}
+
+
+def model(task: str, cell: str, kind: str):
+    """A preset ("trained") or the random initialisation ("random") and its id, as the sidebar would make it."""
+    return model_and_id(task, cell, "preset" if kind == "trained" else "random", RANDOM_SEED, 1)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sequence(task: str, length: int, seed: int) -> tuple[np.ndarray, str]:
+    """A sample of `length` steps as it would be typed (task.text_of) and read back: what a link can carry."""
+    t = tasks.get(task)
+    x, _ = t.make_batch(1, length, np.random.default_rng(seed))
+    text = t.text_of(x[0])
+    return t.parse(text), text
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def flows(task: str, length: int, seed: int, kinds: tuple[str, ...]) -> dict[str, dict[str, Flow]]:
+    x, _ = sequence(task, length, seed)
+    t = tasks.get(task)
+    return {kind: {c: flow(model(task, c, kind)[0], t, x) for c in cells.MAIN} for kind in kinds}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def memory_figure(task: str, shown: tuple[str, ...], live: tuple, font: int) -> go.Figure:
+    t = tasks.get(task)
+    return figures.memory_figure(points(task), t.metric, blind(task), list(shown), list(live), font)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def gradient_figure(task: str, length: int, seed: int, kinds: tuple[str, ...], font: int) -> go.Figure:
+    return figures.gradient_figure(flows(task, length, seed, kinds), font)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def carousel_figure(task: str, length: int, seed: int, kind: str, font: int) -> go.Figure:
+    return figures.carousel_figure(flows(task, length, seed, (kind,))[kind], font)
+
+
+def clamp_of(value: str, gate: str, unit: str) -> Clamp | None:
+    if value == "off":
+        return None
+    return Clamp(gate, value if value == "mean" else float(value), None if unit == "all" else int(unit))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def clamped(task: str, cell: str, gate: str, value: str, unit: str, seed: int) -> ClampEffect:
+    """The clamp's effect on the trained model of `cell`, on the page's sample at the length the preset was
+    trained on and on fresh samples of that length (value "off": the gate as computed, clamped to itself)."""
+    m, _ = model(task, cell, "trained")
+    length = trained_len(task, cell, "preset")
+    x, _ = sequence(task, length, seed)
+    return clamp_effect(m, tasks.get(task), clamp_of(value, gate, unit), x, length)
+
+
+def shown_unit(effect: ClampEffect) -> int:
+    """The unit the clamp figure shows: the clamped one, else the one whose memory the clamp moves most."""
+    if effect.clamp is not None and effect.clamp.unit is not None:
+        return int(effect.clamp.unit)
+    return unit_moved_most(effect)
+
+
+def right_answer(task, effect: ClampEffect) -> str:
+    """The task's right answer at the last step of the sequence the clamp figure shows."""
+    y = np.asarray(task.targets(effect.free_trace.x))
+    y = y[-1] if task.kind.seq2seq else y
+    return task.class_names[int(y)] if task.kind.output == "classification" else f"{float(y):.3g}"
+
+
+def words_of_clamp(task: str, cell: str, effect: ClampEffect) -> str:
+    t = tasks.get(task)
+    return why_words.clamp_words(t, cells.spec(cell), effect, blind(task)[nearest(effect.seq_len)])
+
+
+def sigmoid(z: float) -> float:
+    """σ(z): how open a gate with bias z starts (its weights near 0)."""
+    return float(1.0 / (1.0 + np.exp(-z)))
+
+
+def nearest(length: int) -> int:
+    """The study's length nearest to `length` (a blind guess barely depends on it)."""
+    return min(study.LENGTHS, key=lambda n: abs(n - length))
+
+
+# --- a link to another page ---
+
+
+def open_step(task: str, cell: str, kind: str, t: int, text: str, unit: int = 0) -> None:
+    """Ask the sidebar (on its next run) for this task, cell, model and typed sequence, and the step page for t."""
+    ss = st.session_state
+    ss[PENDING] = {
+        TASK: task,
+        CELL: cell,
+        MODEL: "preset" if kind == "trained" else "random",
+        MODEL_SEED: RANDOM_SEED,
+        NUM_LAYERS: 1,
+        SOURCE: "own",
+        TEXT: text,
+    }
+    ss[GOTO] = (int(t), int(unit))
+
+
+# --- "train these now": the three main cells at one length, in the background ---
+
+
+def start_live(task: str, length: int, owner: str | None, watched) -> None:
+    from lstm_viz.training import jobs  # torch: imported only when a run is asked for
+
+    started = {}
+    for cell in study.LIVE_CELLS:
+        job = jobs.TrainingJob(
+            task, study.config(cell, length, seed=0), orphan_after_s=jobs.ORPHAN_AFTER_S, watched=watched
+        )
+        job.owner = owner
+        started[cell] = job.start()
+    st.session_state[WHY_LIVE] = {"task": task, "length": length, "jobs": started}
+
+
+def live() -> dict | None:
+    return st.session_state.get(WHY_LIVE)
+
+
+def live_points(task: str) -> tuple[tuple[str, int, float], ...]:
+    """The finished live runs of this task: (cell, length, held-out metric)."""
+    runs = live()
+    if runs is None or runs["task"] != task:
+        return ()
+    done = [(c, runs["length"], j.result.final_metric) for c, j in runs["jobs"].items() if j.result is not None]
+    return tuple((c, n, float(v)) for c, n, v in done if np.isfinite(v))

@@ -158,11 +158,12 @@ with c2:
         why.carousel_figure(task_name, length, int(seed), carousel_kind, font), key="why_carousel", config=CHART
     )
     st.caption(
-        "What multiplies the error on its way back: the product of the keep gate (the LSTM's f, the GRU's z) from "
-        "t+1 to the last step, and for the plain RNN the product of the norms of its step Jacobians."
+        f"What multiplies the error on its way back, in {why.GRAD_KINDS[carousel_kind]}: the product of the keep "
+        "gate (the LSTM's f, the GRU's z) from t+1 to the last step, and for the plain RNN the product of the norms "
+        "of its step Jacobians."
     )
 for k in kinds:
-    st.info(f"{why.GRAD_KINDS[k].capitalize()}: {why_words.gradient_words(flows[k])}", icon=":material/south_west:")
+    st.info(why_words.gradient_words(flows[k], k), icon=":material/south_west:")
 selection = event.get("selection") if isinstance(event, dict) else None  # from the browser: anything
 clicked = figures.click_to_step(selection.get("points") if isinstance(selection, dict) else None, length)
 if clicked is not None:
@@ -256,17 +257,26 @@ st.markdown(
     "an input and a forget gate: that is the LSTM without its output gate (NOG). Another gives the cell update "
     "below and calls the core of an LSTM a GRU. Both were trained here like every other cell."
 )
-e1, e2 = st.columns(2)
-for col, name in ((e1, "lstm"), (e2, "lstm_misread")):
+columns = [st.container(), st.container()] if view.presenter else st.columns(2)  # a projector: one under another
+for col, name, label in ((columns[0], "lstm", "The LSTM"), (columns[1], "lstm_misread", "The tutorial's cell update")):
     s = cells.spec(name)
-    col.markdown(f"**{s.title}**")
+    col.markdown(f"**{label}**")
     for q in s.quantities:
         col.latex(s.equation(q.name))
-for mt in study.MISREAD_TASKS:
+nog = cells.spec("lstm_nog")
+st.markdown("**Two gates only**: the LSTM without its output gate (NOG), whose h shows all of its memory:")
+st.latex(nog.equation("h"))
+st.caption(
+    "As the tutorial writes it, c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c): C is recomputed through a "
+    "sigmoid at every step and stays between 0 and 1, and an input or forget gate would have nothing to multiply "
+    "(lstm_viz/core/cells/misread.py)."
+)
+charts = st.columns(2)
+for col, mt in zip(charts, study.MISREAD_TASKS):
     t = tasks.get(mt)
-    st.caption(f"{t.title}: the LSTM and the tutorial's cell, trained the same way.")
-    st.plotly_chart(why.memory_figure(mt, ("lstm", "lstm_misread"), (), font), key=f"why_misread_{mt}", config=CHART)
-    st.info(why_words.misread_words(t, why.points(mt), why.blind(mt)), icon=":material/rule:")
+    col.caption(f"{t.title}: the LSTM and the tutorial's cell, trained the same way.")
+    col.plotly_chart(why.memory_figure(mt, ("lstm", "lstm_misread"), (), font), key=f"why_misread_{mt}", config=CHART)
+    col.info(why_words.misread_words(t, why.points(mt), why.blind(mt)), icon=":material/rule:")
 st.info(why_words.two_gate_words(task, points, blind), icon=":material/rule:")
 
 why.keep_and_link(view)

@@ -20,6 +20,7 @@ from lstm_viz.words.en import (
     WHY_CLAMP_WHAT,
     WHY_GRADIENT,
     WHY_GRADIENT_RATIO,
+    WHY_GRADIENT_WHO,
     WHY_JACOBIAN,
     WHY_MEMORY,
     WHY_MEMORY_CELL,
@@ -77,12 +78,13 @@ def ratio_text(ratio: float) -> str:
     return f"{ratio:.1e}" if ratio < 1e-2 or ratio > 1e2 else f"{ratio:.2f}"
 
 
-def gradient_words(flows: dict[str, Flow]) -> str:
-    """The ratio ‖dL/dh_0‖ / ‖dL/dh_{T-1}‖ of each cell, the LSTM's forget-gate product, the RNN's Jacobian bound."""
+def gradient_words(flows: dict[str, Flow], kind: str) -> str:
+    """The ratio ‖dL/dh_0‖ / ‖dL/dh_{T-1}‖ of each cell, the LSTM's forget-gate product, the RNN's Jacobian bound,
+    for the trained presets or a random initialisation (`kind`)."""
     ratios = ", ".join(
         WHY_GRADIENT_RATIO.format(ratio=ratio_text(f.ratio), title=cells.spec(c).title) for c, f in flows.items()
     )
-    said = WHY_GRADIENT.format(ratios=ratios)
+    said = WHY_GRADIENT.format(who=WHY_GRADIENT_WHO[kind], ratios=ratios)
     if "lstm" in flows and flows["lstm"].keep is not None and len(flows["lstm"].keep) > 1:
         kept = flows["lstm"].keep[0]  # (H,): ∏_{s=1}^{T-1} f_s per unit
         unit = int(np.argmax(kept))

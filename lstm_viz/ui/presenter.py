@@ -22,6 +22,7 @@ PRESENTER_CSS = f"""
 {MAIN} h2, {MAIN} h3 {{ font-size: 2.1rem !important; }}
 .katex {{ font-size: 1.45em !important; }}
 {MAIN} button [data-testid="stMarkdownContainer"] p {{ font-size: 1.15rem !important; }}
+{MAIN} [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {{ font-size: 3rem !important; }}
 button [data-testid="stMarkdownContainer"] {{
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
 }}

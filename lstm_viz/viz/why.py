@@ -103,12 +103,12 @@ def memory_figure(
         type="log",
         tickvals=lengths,
         ticktext=[str(n) for n in lengths],
-        title_text="sequence length (steps between the first symbol and the answer)",
+        title_text="sequence length (steps)",
     )
     if metric == "accuracy":
         fig.update_yaxes(range=UNIT_AXIS, tickformat=".0%", title_text="held-out accuracy (higher is better)")
     else:
-        fig.update_yaxes(type="log", title_text=f"held-out {metric} (lower is better)")
+        fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_text=f"held-out {metric} (lower is better)")
     return _layout(fig, font_size, 430 + 10 * font_size)
 
 
@@ -150,7 +150,7 @@ def gradient_figure(flows: dict[str, dict[str, Flow]], font_size: int = 12) -> g
                         hovertemplate=f"{name}, t = %{{x}}: ‖dL/dC_t‖ = %{{y:.3g}}<extra></extra>",
                     )
                 )
-    fig.update_yaxes(type="log", exponentformat="power", title_text="size of the gradient (log scale)")
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_text="size of the gradient (log scale)")
     fig.update_xaxes(title_text="t (the loss is at the last step)")
     fig.update_layout(clickmode="event+select")
     return _layout(fig, font_size, 430 + 10 * font_size, legend_y=-0.3)
@@ -199,7 +199,7 @@ def carousel_figure(flows: dict[str, Flow], font_size: int = 12) -> go.Figure:
                     hovertemplate=f"{short(cell)}, t = %{{x}}: ∏ ‖J‖ = %{{y:.3g}}<extra></extra>",
                 )
             )
-    fig.update_yaxes(type="log", exponentformat="power", title_text="product from t+1 to the last step")
+    fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_text="product from t+1 to the last step")
     fig.update_xaxes(title_text="t")
     return _layout(fig, font_size, 430 + 10 * font_size, legend_y=-0.3)
 

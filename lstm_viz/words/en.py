@@ -149,7 +149,8 @@ WHY_MEMORY_GATED_LOST = (
     "shows how little of it arrives there. A longer sequence needs more training, not only gates."
 )
 WHY_BETTER = {"higher": "higher is better", "lower": "lower is better"}
-WHY_GRADIENT = "Back from the last step to t = 0 on this sequence, ‖dL/dh‖ changes by a factor of {ratios}. "
+WHY_GRADIENT = "{who}: back from the last step to t = 0 on this sequence, ‖dL/dh‖ changes by a factor of {ratios}. "
+WHY_GRADIENT_WHO = {"trained": "The trained presets", "random": "A fresh random initialisation"}
 WHY_GRADIENT_RATIO = "{ratio} in the {title}"
 WHY_CAROUSEL = {
     "kept": "Along the LSTM's C, the product of the forget gates from t = 1 to the end is {mean} on average over "

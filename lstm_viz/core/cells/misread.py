@@ -22,7 +22,7 @@ import numpy as np
 from lstm_viz.core import activations
 from lstm_viz.core.spec import Block, CellSpec, Factor, Quantity, as_computed
 
-TITLE = "misread LSTM (a tutorial's c_t = σ(W_cx x_t + W_cc c_{t-1} + W_ch h_{t-1} + b_c))"
+TITLE = "misread LSTM (one tutorial's cell update)"
 
 
 def spec(name: str = "lstm_misread") -> CellSpec:

@@ -107,12 +107,19 @@ def bench_why_clamp(changes: int) -> list[float]:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"task": "remember_first", "wseq": "7"})
     at.switch_page("app_pages/why.py").run()
-    combos = [(c, g, v, u) for c, gates in (("lstm", "ifo"), ("gru", "rz")) for g in gates
-              for u in ("all", "1", "5") for v in ("0", "1", "mean")]  # fmt: skip
+    changes_seen = []  # each a change of one control, as a user makes it: never a state seen before
+    for cell, gates in (("lstm", "ifo"), ("gru", "rz")):
+        if cell != "lstm":
+            changes_seen.append({CLAMP_CELL: cell})  # the page then picks the cell's first gate
+        for g in gates:
+            changes_seen.append({CLAMP_GATE: g})
+            for u in ("all", "1", "5"):
+                changes_seen.append({CLAMP_UNIT: u})
+                changes_seen += [{CLAMP_VALUE: v} for v in ("1", "mean", "0")]
     times = []
-    for cell, gate, value, unit in combos[:changes]:
-        at.session_state[CLAMP_CELL], at.session_state[CLAMP_GATE] = cell, gate
-        at.session_state[CLAMP_VALUE], at.session_state[CLAMP_UNIT] = value, unit
+    for change in changes_seen[:changes]:
+        for key, value in change.items():
+            at.session_state[key] = value
         times.append(timed_run(at))
     return times
 

@@ -39,3 +39,16 @@ def test_screenshots_exist_and_the_sequence_limit_is_the_real_one():
     for path in re.findall(r"\]\((docs/screenshots/[^)]+)\)", README):
         assert (Path(__file__).parent.parent / path).is_file(), path
     assert f"at most **{MAX_CUSTOM_LEN} steps**" in README
+
+
+def test_model_import_example_runs(monkeypatch):
+    monkeypatch.chdir(Path(__file__).parent.parent)  # its paths are the repository's
+    section = README.split("### Models from Keras and PyTorch", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})
+
+
+def test_why_gates_example_runs():
+    section = README.split("### Why gates, from Python", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})

@@ -118,15 +118,15 @@ def live_progress():
 if running:
     live_progress()
 elif live is not None:
+    trained_on = tasks.get(live["task"])
     for cell, job in live["jobs"].items():
-        trained_on = tasks.get(live["task"])
-        said = (
-            f"{trained_on.metric} {why_words.fmt(trained_on, job.result.final_metric)} at length "
-            f"{live['length']} on {trained_on.title.lower()} ({job.result.stopped_reason})"
-            if job.result is not None
-            else job.error
-        )
-        st.caption(plain(f"Trained now, {figures.short(cell)}: {said}.", 300))
+        if job.result is None:
+            st.caption(plain(f"{figures.short(cell)}: {job.error}", 300))
+            continue
+        file_value = why.file_run(live["task"], cell, live["length"], job.config.seed)
+        said = why_words.live_words(trained_on, cell, live["length"], job.result.final_metric,
+                                    job.result.stopped_reason, file_value)  # fmt: skip
+        st.caption(plain(said, 400))
 
 # --- 2. gradients through time ---
 

@@ -7,11 +7,12 @@ from streamlit.testing.v1 import AppTest
 
 from lstm_viz import tasks
 from lstm_viz.core.clamp import Clamp
+from lstm_viz.explain import why_words
 from lstm_viz.explain.clamping import clamp_effect
 from lstm_viz.explain.gradients import flow
 from lstm_viz.io import presets, study
 from lstm_viz.ui.models import random_model
-from lstm_viz.ui.state import CLAMP_GATE, CLAMP_UNIT, CLAMP_VALUE, WHY_CELLS, WHY_LENGTH, WHY_TASK
+from lstm_viz.ui.state import CLAMP_GATE, CLAMP_UNIT, CLAMP_VALUE, WHY_CELLS, WHY_LENGTH, WHY_LIVE, WHY_TASK
 from lstm_viz.viz.why import click_to_step, short
 from tests.test_app import APP, app, charts, plotly_array
 
@@ -151,3 +152,30 @@ def test_a_click_on_the_gradient_chart_is_read_safely():
         [{"customdata": "gru", "x": 1}],
     ):
         assert click_to_step(bad, 20) is None
+
+
+def test_train_now_runs_the_three_main_cells_and_draws_them_on_the_chart():
+    """The button trains rnn, gru and lstm at the chosen length in the background (two slots: the third waits);
+    once done, each run is a diamond at its held-out metric and is said to redo the file's seed-0 run."""
+    at = why_page({"wtask": "adding", "len": "5"})
+    at.button(key="why_train_now").click().run()
+    assert not at.exception
+    runs = at.session_state[WHY_LIVE]
+    assert runs["task"] == "adding" and runs["length"] == 5 and set(runs["jobs"]) == {"rnn", "gru", "lstm"}
+    for job in runs["jobs"].values():
+        assert job.config == study.config(job.config.cell, 5, 0)
+        assert job.wait(timeout=240), "a live run did not finish"
+    at.run()
+    diamonds = {tr["name"]: tr for tr in chart(at, "blind guess")["data"] if "trained now" in tr["name"]}
+    for cell, job in runs["jobs"].items():
+        y = plotly_array(diamonds[f"{short(cell)}, trained now"]["y"])
+        assert np.allclose(y, [job.result.final_metric])
+    said = [c.value for c in at.caption if c.value.startswith("Trained now")]
+    assert len(said) == 3 and all("the same run, redone" in s for s in said), said
+
+
+def test_live_words_compare_with_the_files_run():
+    t = tasks.get("adding")
+    assert "the same run, redone" in why_words.live_words(t, "gru", 10, 0.0027801, "done", 0.00278)
+    assert "computes differently" in why_words.live_words(t, "gru", 10, 0.0031, "done", 0.00278)
+    assert "results file" not in why_words.live_words(t, "gru", 10, 0.0031, "done", None)

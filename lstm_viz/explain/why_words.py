@@ -22,6 +22,8 @@ from lstm_viz.words.en import (
     WHY_GRADIENT_RATIO,
     WHY_GRADIENT_WHO,
     WHY_JACOBIAN,
+    WHY_LIVE_AGAIN,
+    WHY_LIVE_DONE,
     WHY_MEMORY,
     WHY_MEMORY_CELL,
     WHY_MEMORY_CELLS,
@@ -168,3 +170,14 @@ def two_gate_words(task: Task, points: list[Point], blind: dict[int, float]) -> 
         lstm=fmt(task, point(points, "lstm", length).median),
         nog=fmt(task, point(points, "lstm_nog", length).median),
     )
+
+
+def live_words(task: Task, cell: str, length: int, value: float, reason: str, file_value: float | None) -> str:
+    """A finished live run, and whether it redid the results file's run with the same seed (to 6 digits, as the
+    file keeps them)."""
+    said = WHY_LIVE_DONE.format(title=cells.spec(cell).title, metric=task.metric, value=fmt(task, value),
+                                length=length, task=task.title.lower(), reason=reason)  # fmt: skip
+    if file_value is None:
+        return said
+    code = "same" if abs(round(value, 6) - file_value) <= 1e-6 else "differs"
+    return said + WHY_LIVE_AGAIN[code].format(file=fmt(task, file_value))

@@ -227,6 +227,14 @@ def live() -> dict | None:
     return st.session_state.get(WHY_LIVE)
 
 
+def file_run(task: str, cell: str, length: int, seed: int = 0) -> float | None:
+    """The results file's metric for one run (the live runs use seed 0: the same run, redone), None if absent."""
+    for run in results()["runs"]:
+        if (run["task"], run["cell"], int(run["length"]), int(run["seed"])) == (task, cell, length, seed):
+            return float(run["metric"])
+    return None
+
+
 def live_points(task: str) -> tuple[tuple[str, int, float], ...]:
     """The finished live runs of this task: (cell, length, held-out metric)."""
     runs = live()

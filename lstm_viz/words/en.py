@@ -196,3 +196,9 @@ WHY_TWO_GATES = {
     "task the output gate is not what keeps the memory. The tutorial's cell is still not the LSTM: it is the NOG "
     "variant of Greff et al. (2017), who found it worse on other tasks.",
 }
+WHY_LIVE_DONE = "Trained now, {title}: {metric} {value} at length {length} on {task} ({reason})."
+WHY_LIVE_AGAIN = {  # a live run against the file's run with the same seed
+    "same": " The results file's run with the same seed reached {file}: the same run, redone.",
+    "differs": " The results file's run with the same seed reached {file}: this server computes differently (another "
+    "torch build or device), so the diamond is not on that point.",
+}

@@ -20,6 +20,7 @@ nav = st.navigation(
         st.Page("app_pages/heatmaps.py", title="Gate heat maps", icon=":material/grid_on:", url_path="heatmaps"),
         st.Page("app_pages/train.py", title="Train live", icon=":material/model_training:", url_path="train"),
         st.Page("app_pages/why.py", title="Why gates", icon=":material/compare_arrows:", url_path="why"),
+        st.Page("app_pages/model.py", title="Your model", icon=":material/upload_file:", url_path="model"),
     ]
 )
 view = sidebar(page=nav.url_path)

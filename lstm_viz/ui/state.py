@@ -78,9 +78,30 @@ CLAMP_GATE = "clamp_gate"  # the gate clamped: "f", "i", "o" (LSTM), "r", "z" (G
 CLAMP_VALUE = "clamp_value"  # "off", "0", "1" or "mean"
 CLAMP_UNIT = "clamp_unit"  # "all", or a unit's number as a string
 WHY_KEYS = (WHY_TASK, WHY_CELLS, WHY_LENGTH, WHY_SEQ, WHY_GRAD, CLAMP_CELL, CLAMP_GATE, CLAMP_VALUE, CLAMP_UNIT)
+WHY_KEPT = "_why_kept"  # {key: value} of the page's choices, put back after another page dropped its widgets
 WHY_LIVE = "_why_live"  # the "train these now" runs of this session: {"task", "length", "jobs": {cell: job}}
 WHY_URL = {"wtask": WHY_TASK, "len": WHY_LENGTH, "wseq": WHY_SEQ, "grad": WHY_GRAD, "ccell": CLAMP_CELL,
            "gate": CLAMP_GATE, "clamp": CLAMP_VALUE, "cunit": CLAMP_UNIT}  # fmt: skip
+
+# The Your model page (its view is in the URL too: ex, input, mlayer, mt, munit; an uploaded file cannot be).
+# A model read from a file lives in this browser session only: nothing of it is written to disk or shared.
+MODEL_PICK = "model_pick"  # the model shown: an example's name (lstm_viz/data/examples) or "upload"
+MODEL_TEXT = "model_text"  # the input typed for it, as typed
+MODEL_GOOD = "_model_good"  # {model id: the last input that parsed for that model}
+MODEL_LAYER = "model_layer"  # the recurrent layer shown, 0 (reads the input) to the top one
+MODEL_T = "model_t"  # the time step of the step-through view (the slider's key)
+MODEL_UNIT = "model_unit"  # the unit of the step-through view (the selectbox's key)
+MODEL_FILE = "_model_file"  # {"id", "name", "data"}: the file uploaded last in this session, as bytes
+MODEL_OPENED = "_model_opened"  # (file id, options, ImportedModel or None, error or None): that file as read
+MODEL_GOOD_FILE = "_model_good_file"  # (model id, file name, ImportedModel): the last upload that opened
+MODEL_RNN_ACT = "model_rnn_act"  # a state_dict's nn.RNN nonlinearity: "ask" (not an nn.RNN), "tanh" or "relu"
+MODEL_READOUT_AT = "model_readout_at"  # a state_dict's read-out: "last" (fc(out[:, -1])) or "all" (fc(out))
+MODEL_OUT_ACT = "model_out_act"  # a state_dict's function after the read-out: "linear", "sigmoid", ...
+MODEL_KEYS = (MODEL_PICK, MODEL_TEXT, MODEL_LAYER, MODEL_T, MODEL_UNIT, MODEL_RNN_ACT, MODEL_READOUT_AT,
+              MODEL_OUT_ACT)  # fmt: skip
+MODEL_KEPT = "_model_kept"  # {key of MODEL_KEYS: value}, put back after another page dropped the widgets' state
+MODEL_URL = {"ex": MODEL_PICK, "input": MODEL_TEXT, "mlayer": MODEL_LAYER, "mt": MODEL_T, "munit": MODEL_UNIT}
+MAX_MODEL_INPUT_CHARS = 20_000  # a typed input past this is refused before it is read (200 steps of 10 numbers)
 
 MAX_SEED = 10_000  # samples and initialisations are numbered 0 to MAX_SEED
 MAX_LINK_INDEX = 10**9  # a link's t or unit past this is not read as a number at all
@@ -178,6 +199,7 @@ def read_link() -> list[str]:
         else:
             problems.append(f"run {plain(q['run'], 20)} is not a run's id")
     read_why_link(q, problems)
+    read_model_link(q, problems)
     if "t" in q or "unit" in q:  # any whole number: the step page says what it shows for one past the view's
         t = as_int("t", q.get("t", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
         unit = as_int("unit", q.get("unit", "0"), -MAX_LINK_INDEX, MAX_LINK_INDEX, problems)
@@ -207,7 +229,27 @@ def read_why_link(q, problems: list[str]) -> None:
         bad = [c for c in names if c not in CHOICES[WHY_CELLS]]
         if bad:
             problems.append(f"cells: {plain(bad[0], 20)} is not a cell of the study")
-        ss[WHY_CELLS] = [c for c in names if c in CHOICES[WHY_CELLS]]
+        ss[WHY_CELLS] = list(dict.fromkeys(c for c in names if c in CHOICES[WHY_CELLS]))  # each once
+
+
+def read_model_link(q, problems: list[str]) -> None:
+    """The Your model page's part of a link: the example (an uploaded file stays in the session that uploaded
+    it), the input as typed (the page checks it against the model) and the layer, t and unit (clamped there)."""
+    from lstm_viz.ui.imported_view import EXAMPLES  # the page's choices live with its widgets
+
+    ss = st.session_state
+    if "ex" in q:
+        if q["ex"] in EXAMPLES:
+            ss[MODEL_PICK] = q["ex"]
+        elif q["ex"] == "upload":
+            problems.append("the link's model was a file uploaded in another browser session; showing an example")
+        else:
+            problems.append(f"unknown example model {plain(q['ex'], 30)}")
+    if "input" in q:
+        ss[MODEL_TEXT] = q["input"][:MAX_MODEL_INPUT_CHARS]
+    for param, key, what in (("mlayer", MODEL_LAYER, "layer"), ("mt", MODEL_T, "t"), ("munit", MODEL_UNIT, "unit")):
+        if param in q and (n := as_int(what, q[param], 0, MAX_LINK_INDEX, problems)) is not None:
+            ss[key] = n
 
 
 def link_query(view: View, **extra: int | str) -> dict[str, str]:

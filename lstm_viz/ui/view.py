@@ -122,8 +122,9 @@ def _on_source_change():
 def sidebar(page: str = "") -> View:
     """The sidebar's widgets and the View they make, on the page whose url path is `page`. On Train live the
     sequence, the model and the layer shown do nothing, and on Why gates (which picks its own task, cells and
-    sequences) neither do the task and the cell: they are not drawn there, and their values are kept (KEPT), so
-    the view and the link stay the same and the other pages find them again."""
+    sequences) and on Your model (which shows a model read from a file) neither do the task and the cell: they are
+    not drawn there, and their values are kept (KEPT), so the view and the link stay the same and the other pages
+    find them again."""
     ss = st.session_state
     if problems := read_link():
         ss[LINK_PROBLEMS] = problems  # shown until a run completes (the home page may rerun once first)
@@ -143,8 +144,8 @@ def sidebar(page: str = "") -> View:
     ss.setdefault(CELL, "lstm")
     ss.setdefault(NUM_LAYERS, 1)
     ss.setdefault(LAYER, 0)
-    shows_a_view = page not in ("train", "why")
-    picks_a_model = page != "why"
+    shows_a_view = page not in ("train", "why", "model")
+    picks_a_model = page not in ("why", "model")
     with st.sidebar:
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
@@ -154,7 +155,8 @@ def sidebar(page: str = "") -> View:
             )
         else:
             name = ss[TASK] if ss[TASK] in tasks.names() else tasks.names()[0]
-            st.caption("This page picks its own tasks, cells and sequences; the other pages' are kept.")
+            st.caption("This page picks its own model and input; the other pages' are kept." if page == "model" else
+                       "This page picks its own tasks, cells and sequences; the other pages' are kept.")  # fmt: skip
         task = tasks.get(name)
         seq_key = sequence_ui(task) if shows_a_view else sequence_key(task, ss[TEXT])
         if picks_a_model:

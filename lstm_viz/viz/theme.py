@@ -154,3 +154,28 @@ def ink_on(fill: str) -> str:
     lin = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
     luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     return INK if luminance > 0.18 else PAPER
+
+
+def imported_ranges(model, x, n: int = 32, seed: int = 0) -> list[dict[str, tuple[float, float]]]:
+    """Every recurrent layer's ranges for a model read from a file (lstm_viz.io.ImportedModel), which has no task
+    to sample: over the input shown, x ((T,) token ids or (T, D) numbers), and n fixed random inputs of its length
+    (token ids uniform over the vocabulary; numbers uniform over the span of x's numbers, at least -1..1).
+    The same input always gives the same ranges; bounded quantities keep their declared ones."""
+    x = np.asarray(x)
+    rng = np.random.default_rng([seed, 12])
+    if model.vocab_size is not None:
+        batch = rng.integers(0, model.vocab_size, size=(n, *x.shape))  # (n, T)
+    else:
+        m = max(1.0, float(np.max(np.abs(x)))) if x.size else 1.0
+        batch = rng.uniform(-m, m, size=(n, *x.shape))  # (n, T, D)
+    shown, sampled = model.forward(x).layers, model.forward(batch).layers
+    out = []
+    for one, many in zip(shown, sampled):
+        one, many = one.layers[0], many.layers[0]
+        out.append(
+            {
+                q.name: colour_range(q, np.concatenate([one[q.name].ravel(), many[q.name].ravel()]))
+                for q in one.spec.quantities
+            }
+        )
+    return out

@@ -1,0 +1,370 @@
+"""The Your model page's widgets and logic: pick a shipped example or upload a Keras / PyTorch file, type an input
+that fits it, and get the numbers the page draws (cached by plain ids).
+
+A file is read by lstm_viz.io.load_model (parsed, never unpickled; every problem a ValueError naming it) and
+lives in this browser session only (state.MODEL_FILE, MODEL_OPENED, MODEL_GOOD_FILE). The functions without
+`st.` (parse_input, token_labels, open_upload, ...) take plain values and are tested directly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+
+from lstm_viz import tasks
+from lstm_viz.io.file_limits import MAX_FILE_BYTES
+from lstm_viz.io.imported import OUTPUT_ACTIVATIONS, ImportedModel
+from lstm_viz.io.model_files import load_model, sniff
+from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import (
+    MAX_MODEL_INPUT_CHARS,
+    MODEL_FILE,
+    MODEL_GOOD,
+    MODEL_GOOD_FILE,
+    MODEL_KEPT,
+    MODEL_KEYS,
+    MODEL_LAYER,
+    MODEL_OPENED,
+    MODEL_OUT_ACT,
+    MODEL_PICK,
+    MODEL_READOUT_AT,
+    MODEL_RNN_ACT,
+    MODEL_T,
+    MODEL_TEXT,
+    MODEL_UNIT,
+    MODEL_URL,
+    write_link,
+)
+from lstm_viz.viz import theme
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
+# {name: what it is}, from each example's JSON ("about"); the first is shown on a first visit.
+EXAMPLES = {
+    p.stem: json.loads(p.with_suffix(".json").read_text())["about"]
+    for p in sorted(EXAMPLES_DIR.glob("*.keras"), key=lambda p: (p.stem != "contains_3", p.stem))
+}
+UPLOAD = "upload"
+FILE_TYPES = ["keras", "h5", "pt", "pth", "safetensors"]
+RNN_ACTS = {"ask": "not an nn.RNN", "tanh": "tanh", "relu": "relu"}
+READOUT_AT = {"last": "the last step: fc(out[:, -1])", "all": "every step: fc(out)"}
+
+
+# --- plain functions: no Streamlit ---
+
+
+def example_path(name: str) -> Path:
+    if name not in EXAMPLES:
+        raise ValueError(f"example: {name[:40]!r} is not one of {', '.join(EXAMPLES)}")
+    return EXAMPLES_DIR / f"{name}.keras"
+
+
+def example_input(name: str) -> str:
+    """The first sample input of an example's JSON, as the input box reads it."""
+    x = np.asarray(json.loads(example_path(name).with_suffix(".json").read_text())["x"][0])
+    return format_input(x)
+
+
+def format_input(x: np.ndarray) -> str:
+    """An input as typed: ids or numbers separated by spaces; for D > 1 one step a group, groups split by ';'."""
+    x = np.asarray(x)
+    if x.ndim == 1:
+        return " ".join(str(int(v)) for v in x)
+    if x.shape[1] == 1:
+        return " ".join(f"{v:.4g}" for v in x[:, 0])
+    return "; ".join(" ".join(f"{v:.4g}" for v in row) for row in x)
+
+
+def default_input(model: ImportedModel) -> str:
+    """An input that fits a model of no example: a few token ids, or a few numbers a step."""
+    if model.vocab_size is not None:
+        return " ".join(str(k % model.vocab_size) for k in (3, 1, 4, 1, 5, 9, 2, 6))
+    steps = np.array([0.1, 0.5, -0.2, 0.3, 0.8, -0.6])
+    return format_input(np.round(steps[:, None] * (1 + np.arange(model.input_size)) / model.input_size, 3))
+
+
+def input_help(model: ImportedModel) -> str:
+    limit = f"At most {tasks.MAX_CUSTOM_LEN} steps."
+    if model.vocab_size is not None:
+        return (f"Token ids, whole numbers 0 to {model.vocab_size - 1} separated by spaces or commas, e.g. "
+                f"'3 1 4 1 5'. {limit} The file holds no vocabulary, so words cannot be typed: only ids.")  # fmt: skip
+    if model.input_size == 1:
+        return f"One number a step, separated by spaces or commas, e.g. '0.1 0.5 -0.2'. {limit}"
+    return (f"{model.input_size} numbers a step (separated by spaces or commas), steps separated by ';' or new "
+            f"lines, e.g. '{default_input(model).split(';')[0]}; ...'. {limit}")  # fmt: skip
+
+
+def _number(word: str) -> float:
+    try:
+        v = float(word)
+    except ValueError:
+        raise ValueError(f"{word[:20]!r} is not a number") from None
+    if not np.isfinite(v):
+        raise ValueError(f"{word[:20]!r} is not a finite number")
+    return v
+
+
+def parse_input(model: ImportedModel, text: str) -> np.ndarray:
+    """The typed input as the model reads it: token ids (T,) for a model with an Embedding, else numbers (T, D).
+    ValueError names the problem: empty, too long, a word that is not a number, an id outside the vocabulary,
+    a step with the wrong count of numbers."""
+    text = str(text)
+    if len(text) > MAX_MODEL_INPUT_CHARS:
+        raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_MODEL_INPUT_CHARS:,})")
+    D, V = model.input_size, model.vocab_size
+    if V is not None or D == 1:
+        words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
+        steps = len(words)
+    else:
+        groups = [g for g in re.split(r"[;\n]+", text) if g.strip()]
+        steps = len(groups)
+    if steps == 0:
+        raise ValueError("it is empty: type at least one step")
+    if steps > tasks.MAX_CUSTOM_LEN:
+        raise ValueError(f"too long: {steps} steps (the limit is {tasks.MAX_CUSTOM_LEN})")
+    if V is not None:
+        bad = [w for w in words if not re.fullmatch(r"[+-]?[0-9]{1,12}", w)]
+        if bad:
+            raise ValueError(f"{bad[0][:20]!r} is not a token id (a whole number 0 to {V - 1})")
+        ids = np.array([int(w) for w in words], dtype=np.int64)  # (T,)
+        outside = [int(i) for i in ids if not 0 <= i < V]
+        if outside:
+            raise ValueError(f"token id {outside[0]} is outside the vocabulary: the embedding has ids 0 to {V - 1}")
+        return ids
+    if D == 1:
+        return np.array([_number(w) for w in words])[:, None]  # (T, 1)
+    rows = []
+    for t, group in enumerate(groups):
+        row = [_number(w) for w in re.split(r"[\s,]+", group.strip()) if w]
+        if len(row) != D:
+            raise ValueError(f"step {t} has {len(row)} numbers; this model reads {D} a step")
+        rows.append(row)
+    return np.array(rows)  # (T, D)
+
+
+def token_labels(x: np.ndarray) -> list[str]:
+    """The time axis' labels: the token id, the number (D = 1), or the step's index (D > 1)."""
+    x = np.asarray(x)
+    if x.ndim == 1:
+        return [str(int(v)) for v in x]
+    if x.shape[1] == 1:
+        return [f"{v:.2g}" for v in x[:, 0]]
+    return [str(t) for t in range(len(x))]
+
+
+def is_state_dict(data: bytes) -> bool:
+    """Whether a file is a PyTorch state_dict (.pt / .pth / .safetensors), whose architecture is partly asked for."""
+    try:
+        return sniff(data) in ("pt", "safetensors")
+    except ValueError:
+        return False
+
+
+def open_upload(data: bytes, **options) -> ImportedModel:
+    """The model in an uploaded file's bytes (lstm_viz.io.load_model); options only for a state_dict. Any
+    problem is a ValueError naming it: a reader's own, or (should a reader ever fail otherwise) a plain one."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"{len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}")
+    try:
+        return load_model(bytes(data), **(options if is_state_dict(data) else {}))
+    except ValueError:
+        raise
+    except Exception as err:  # a hostile file must not show a traceback: say what failed, keep the page
+        raise ValueError(f"not readable as a model file ({type(err).__name__})") from None
+
+
+# --- the widgets ---
+
+
+@dataclass(frozen=True, eq=False)
+class Chosen:
+    model: ImportedModel
+    model_id: str  # "example:<name>" or "upload:<file id>:<options>": the caches' key
+    label: str  # the example's name or the uploaded file's name
+    uploaded: bool
+
+
+@st.cache_resource(show_spinner=False)
+def example_model(name: str) -> ImportedModel:
+    """A shipped example, read once per server (read-only, shared)."""
+    return load_model(example_path(name))
+
+
+def defaults() -> None:
+    """The page's widget state on a first visit, and put back after another page dropped it."""
+    ss = st.session_state
+    for key, value in ss.get(MODEL_KEPT, {}).items():
+        if key not in ss:
+            ss[key] = value
+    if ss.get(MODEL_PICK) not in (*EXAMPLES, UPLOAD):
+        ss[MODEL_PICK] = next(iter(EXAMPLES))
+    if MODEL_TEXT not in ss and ss[MODEL_PICK] != UPLOAD:
+        ss[MODEL_TEXT] = example_input(ss[MODEL_PICK])
+    ss.setdefault(MODEL_RNN_ACT, "ask")
+    ss.setdefault(MODEL_READOUT_AT, "last")
+    ss.setdefault(MODEL_OUT_ACT, "linear")
+    for key in (MODEL_LAYER, MODEL_T, MODEL_UNIT):
+        ss.setdefault(key, 0)
+
+
+def _on_pick():
+    ss = st.session_state
+    pick = ss[MODEL_PICK]
+    if pick == UPLOAD:
+        ss.pop(MODEL_TEXT, None)  # the uploaded model's own default is typed in once it is open
+    else:
+        ss[MODEL_TEXT] = example_input(pick)
+    for key in (MODEL_LAYER, MODEL_T, MODEL_UNIT):
+        ss[key] = 0
+
+
+def pick_label(name: str) -> str:
+    if name == UPLOAD:
+        return "a file of my own"
+    return f"{name}: {EXAMPLES[name].split(':')[0]}"
+
+
+def model_ui() -> Chosen:
+    """The model shown: an example (the default), or the uploaded file with the options a state_dict lacks.
+    A file that cannot be opened is named in an error and the last model that opened stays on the page."""
+    ss = st.session_state
+    pick = st.radio("Model", [*EXAMPLES, UPLOAD], format_func=pick_label, key=MODEL_PICK, on_change=_on_pick,
+                    help="One of the example models shipped with lstm-viz (built with Keras 3), or a file of "
+                    "yours.")  # fmt: skip
+    if pick != UPLOAD:
+        st.caption(f"{plain(EXAMPLES[pick], 200)} (lstm_viz/data/examples/{pick}.keras)")
+        return Chosen(example_model(pick), f"example:{pick}", pick, False)
+    chosen = upload_ui()
+    if chosen is None:
+        first = next(iter(EXAMPLES))
+        st.caption(f"Until a file opens, this page shows the example {first}.")
+        ss.setdefault(MODEL_TEXT, example_input(first))
+        return Chosen(example_model(first), f"example:{first}", first, False)
+    return chosen
+
+
+def upload_ui() -> Chosen | None:
+    """The file uploader and, for a state_dict, what its tensors cannot say. None until a file opens."""
+    ss = st.session_state
+    up = st.file_uploader(
+        "Model file (.keras, .h5, .pt, .pth, .safetensors)",
+        type=FILE_TYPES,
+        key="model_upload",
+        help=f"A Keras model (.keras or .h5) or a PyTorch state_dict (.pt, .pth or .safetensors), at most "
+        f"{MAX_FILE_BYTES // 2**20} MB. The file is parsed, never unpickled, and is kept in this browser session "
+        "only: a link to this page cannot carry it.",
+    )
+    if up is not None and ss.get(MODEL_FILE, {}).get("id") != up.file_id:
+        ss[MODEL_FILE] = {"id": up.file_id, "name": up.name, "data": up.getvalue()}
+    stored = ss.get(MODEL_FILE)
+    if stored is None:
+        st.info("Choose a Keras or PyTorch model file above.", icon=":material/upload_file:")
+        return None
+    options = options_ui(stored["data"])
+    key = (stored["id"], tuple(sorted(options.items())))
+    opened = ss.get(MODEL_OPENED)
+    if opened is None or opened[:2] != key:
+        new_model = opened is None or opened[0] != key[0] or opened[2] is None  # a new file, or the first to open
+        try:
+            model, error = open_upload(stored["data"], **options), None
+        except ValueError as err:
+            model, error = None, str(err)
+        ss[MODEL_OPENED] = opened = (*key, model, error)
+        if model is not None and new_model:
+            ss[MODEL_TEXT] = default_input(model)  # an input that fits it (the one typed fits the model before)
+    model, error = opened[2], opened[3]
+    name = stored["name"]
+    if model is not None:
+        model_id = f"upload:{stored['id']}:{key[1]}"
+        ss[MODEL_GOOD_FILE] = (model_id, name, model)
+        if up is None:
+            st.caption(f"Showing {plain(name, 80)}, uploaded earlier in this session.")
+        return Chosen(model, model_id, name, True)
+    st.error(f"Not opened: {plain(name, 80)}: {plain(error, 400)}.", icon=":material/error:")
+    good = ss.get(MODEL_GOOD_FILE)
+    if good is None:
+        return None
+    st.caption(f"Still showing {plain(good[1], 80)}, the last file that opened.")
+    ss.setdefault(MODEL_TEXT, default_input(good[2]))
+    return Chosen(good[2], good[0], good[1], True)
+
+
+def options_ui(data: bytes) -> dict:
+    """For a PyTorch state_dict: the nn.RNN's nonlinearity, where the read-out looks and the function after it
+    (a state_dict holds tensors only). {} for a Keras file, which names its own architecture."""
+    if not is_state_dict(data):
+        return {}
+    st.caption("A PyTorch state_dict holds tensors only: the cell, its sizes and its layers are read from their "
+               "shapes; say what they cannot tell.")  # fmt: skip
+    cols = st.columns(3)
+    act = cols[0].selectbox("Nonlinearity of an nn.RNN", list(RNN_ACTS), format_func=RNN_ACTS.get,
+                            key=MODEL_RNN_ACT, help="nn.RNN(nonlinearity=...): not in the file. An LSTM or a GRU "
+                            "computes tanh.")  # fmt: skip
+    at = cols[1].radio("Read-out at", list(READOUT_AT), format_func=READOUT_AT.get, key=MODEL_READOUT_AT,
+                       help="Where the model's forward applies its nn.Linear.")  # fmt: skip
+    out = cols[2].selectbox("Output activation", list(OUTPUT_ACTIVATIONS), key=MODEL_OUT_ACT,
+                            help="The function after the read-out (sigmoid for a yes/no answer, softmax for "
+                            "classes).")  # fmt: skip
+    options = {"readout_at": at, "output_activation": out}
+    if act != "ask":
+        options["activation"] = act
+    return options
+
+
+def input_ui(chosen: Chosen) -> tuple[np.ndarray, str]:
+    """The input box; returns the input shown (parsed) and its text. Bad input: an error naming the problem, and
+    the last good input for this model kept (said so), else the model's default input."""
+    ss = st.session_state
+    model = chosen.model
+    default = default_input(model) if chosen.uploaded else example_input(chosen.label)
+    ss.setdefault(MODEL_TEXT, default)
+    kind = "token ids" if model.vocab_size is not None else "numbers"
+    text = st.text_input(f"Input ({kind}, at most {tasks.MAX_CUSTOM_LEN} steps)", key=MODEL_TEXT,
+                         help=input_help(model), max_chars=MAX_MODEL_INPUT_CHARS)  # fmt: skip
+    good = ss.setdefault(MODEL_GOOD, {})
+    try:
+        x = parse_input(model, text)
+        good[chosen.model_id] = text
+        return x, text
+    except ValueError as err:
+        st.error(f"This input cannot be used: {plain(str(err), 200)}.", icon=":material/error:")
+    kept = good.get(chosen.model_id, default)
+    st.caption(f"Still showing the last good input: {plain(kept, 120)}")
+    return parse_input(model, kept), kept
+
+
+def layer_label(model: ImportedModel):
+    """The Layer shown selectbox's label of recurrent layer k: its name in the file and its place in the stack."""
+    top = len(model.recurrent) - 1
+    places = {0: "reads the input", top: "feeds the read-out"}
+    return lambda k: f"layer {k}: {model.recurrent[k].name} ({places.get(k, 'in the middle')})"
+
+
+def clamped(key: str, n: int) -> int:
+    """A widget's value (a link's, another model's) clamped to 0..n-1 before the widget is drawn."""
+    ss = st.session_state
+    ss[key] = int(np.clip(int(ss.get(key, 0)), 0, n - 1))
+    return ss[key]
+
+
+def keep_and_link(view, pick: str, text: str) -> None:
+    """Remember the page's choices across pages and mirror its view into the link (not an uploaded file)."""
+    ss = st.session_state
+    ss.setdefault(MODEL_KEPT, {}).update({k: ss[k] for k in MODEL_KEYS if k in ss})
+    values = {MODEL_PICK: pick, MODEL_TEXT: text}
+    write_link(view, **{param: str(values.get(key, ss.get(key, 0))) for param, key in MODEL_URL.items()})
+
+
+# --- the numbers, cached by ids (models are shared read-only; nothing here mutates what a cache returns) ---
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def computed(model_id: str, text: str, _model: ImportedModel, _x: np.ndarray) -> tuple:
+    """(the forward's record, every layer's ranges, the prediction) of the model on the input `text` reads as."""
+    record = _model.forward(_x)
+    scales = theme.imported_ranges(_model, _x)
+    return record, scales, _model.predict(_x[None])[0]

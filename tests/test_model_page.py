@@ -1,0 +1,236 @@
+"""The Your model page (issue 12): a shipped example or an uploaded Keras / PyTorch file, its prediction, the heat maps
+of every gate and state of a layer and one unit at one step, all from lstm_viz.io's ImportedModel; bad input and
+hostile files named in an error, the last good kept, no exception. Uploads are put in the session as bytes (AppTest
+has no file uploader): the page reads them the way it reads the uploader's."""
+
+import pickle
+
+import numpy as np
+import pytest
+from safetensors.numpy import save as save_safetensors
+from streamlit.testing.v1 import AppTest
+
+import lstm_viz as lv
+from lstm_viz.ui import imported_view as iv
+from lstm_viz.ui.safe import plain
+from lstm_viz.ui.state import MODEL_FILE, MODEL_LAYER, MODEL_PICK, MODEL_RNN_ACT, MODEL_TEXT, MODEL_UNIT
+from lstm_viz.viz import theme
+from tests.test_app import APP, app, charts, plotly_array
+
+PAGE = "app_pages/model.py"
+
+
+def model_page(query: dict | None = None, state: dict | None = None):
+    return app(PAGE, query=query, state=state)
+
+
+def shown_prediction(at) -> np.ndarray:
+    frame = next(d.value for d in at.dataframe if "y[0]" in d.value.columns)
+    return frame[[c for c in frame.columns if c.startswith("y[")]].to_numpy(dtype=float)
+
+
+def maps(at) -> dict[str, dict]:
+    fig = next(c for c in charts(at) if any(t["type"] == "heatmap" for t in c["data"]))
+    return {t["name"]: t for t in fig["data"] if t["type"] == "heatmap"}
+
+
+def errors(at) -> str:
+    return " ".join(e.value for e in at.error)
+
+
+def said(text: str, at) -> bool:
+    """Whether an error says `text` (shown through safe.plain: as typed, markdown escaped)."""
+    return plain(text, 1000) in errors(at)
+
+
+def test_the_first_visit_shows_an_example_with_nothing_uploaded():
+    at = model_page()
+    assert at.title[0].value == "Your model"
+    assert at.session_state[MODEL_PICK] == "contains_3"
+    assert not at.error and len(charts(at)) == 3  # the maps, the bars at t, the unit's timeline
+    assert not [w for w in at.sidebar.selectbox if w.key in ("task", "cell")]  # the view widgets are hidden
+    assert not [w for w in at.sidebar.radio if w.key in ("source", "model")]
+    assert at.sidebar.toggle(key="presenter") is not None  # presenter mode stays
+
+
+@pytest.mark.parametrize("name", list(iv.EXAMPLES))
+def test_each_example_shows_its_prediction_and_the_maps_of_its_trace(name):
+    at = model_page(query={"ex": name})
+    assert not at.error
+    model = lv.io.load_model(iv.example_path(name))
+    x = iv.parse_input(model, iv.example_input(name))
+    assert np.allclose(shown_prediction(at), model.predict(x[None])[0].reshape(1, -1), atol=0, rtol=1e-12)
+    tr = model.forward(x).layers[0].layers[0]
+    shown = maps(at)
+    assert list(shown) == list(tr.spec.names)
+    ranges = theme.imported_ranges(model, x)[0]
+    for q, m in shown.items():
+        assert np.allclose(plotly_array(m["z"]), tr[q].T), q
+        assert (m["zmin"], m["zmax"]) == ranges[q], q
+    assert at.query_params["ex"] == name and at.query_params["input"] == iv.example_input(name)
+
+
+def test_the_step_view_shows_the_units_numbers_at_t():
+    at = model_page(query={"ex": "contains_3", "mt": "4", "munit": "3"})
+    model = iv.example_model("contains_3")
+    tr = model.forward(iv.parse_input(model, iv.example_input("contains_3"))).layers[0].layers[0]
+    rows = next(d.value for d in at.dataframe if "quantity" in d.value.columns)
+    assert list(rows["value"]) == [float(tr[q][4, 3]) for q in tr.spec.names]
+    assert at.slider(key="model_t").value == 4
+    timeline = charts(at)[2]
+    assert np.allclose(next(plotly_array(d["y"]) for d in timeline["data"] if d.get("meta") == "f"), tr["f"][:, 3])
+    at.selectbox(key=MODEL_UNIT).set_value(5).run()
+    assert at.query_params["munit"] == "5" and at.query_params["mt"] == "4"
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        ("3 1 x 4", "'x' is not a token id"),
+        ("3 1 12 4", "token id 12 is outside the vocabulary: the embedding has ids 0 to 9"),
+        ("1.5 2", "'1.5' is not a token id"),
+        ("", "it is empty"),
+        (" ".join(["1"] * 201), "too long: 201 steps (the limit is 200)"),
+    ],
+)
+def test_bad_input_is_named_and_the_last_good_input_is_kept(bad, words):
+    at = model_page(query={"ex": "contains_3"})
+    at.text_input(key=MODEL_TEXT).set_value("3 3 1 4").run()
+    assert not at.error
+    model = iv.example_model("contains_3")
+    good = model.predict(np.array([[3, 3, 1, 4]]))
+    at.text_input(key=MODEL_TEXT).set_value(bad).run()
+    assert not at.exception
+    assert said(words, at)
+    assert any("Still showing the last good input: 3 3 1 4" in c.value for c in at.caption)
+    assert np.allclose(shown_prediction(at), good)
+    assert at.query_params["input"] == "3 3 1 4"  # the link opens what is shown
+
+
+def test_a_numeric_model_reads_numbers_and_names_a_word():
+    at = model_page(query={"ex": "sine_gru_relu", "input": "0.1 0.5 -0.2"})
+    model = iv.example_model("sine_gru_relu")
+    assert np.allclose(shown_prediction(at), model.predict(np.array([[[0.1], [0.5], [-0.2]]])))
+    at.text_input(key=MODEL_TEXT).set_value("0.1 nan 2").run()
+    assert said("'nan' is not a finite number", at)
+    at.text_input(key=MODEL_TEXT).set_value("0.1 www.evil.example 2").run()
+    assert "www.evil.example" in errors(at) and not at.exception
+
+
+def test_the_stacked_example_shows_the_layer_chosen():
+    at = model_page(query={"ex": "sine_stacked"})
+    model = iv.example_model("sine_stacked")
+    rec = model.forward(iv.parse_input(model, iv.example_input("sine_stacked")))
+    first = maps(at)
+    assert np.allclose(plotly_array(first["c"]["z"]), rec.layers[0].layers[0]["c"].T)
+    at.selectbox(key=MODEL_LAYER).set_value(1).run()
+    second = maps(at)
+    assert np.allclose(plotly_array(second["c"]["z"]), rec.layers[1].layers[0]["c"].T)
+    assert not np.allclose(plotly_array(second["c"]["z"]), plotly_array(first["c"]["z"]))
+    assert at.query_params["mlayer"] == "1"
+    at.radio(key=MODEL_PICK).set_value("contains_3").run()  # another model: its own input, layer 0
+    assert not at.error and at.session_state[MODEL_LAYER] == 0
+    assert at.session_state[MODEL_TEXT] == iv.example_input("contains_3")
+
+
+def opened_from(query: dict) -> AppTest:
+    """The page opened from a link as a session's first run (the sidebar's warnings are shown on that run)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_link_with_an_upload_or_an_unknown_example_is_named():
+    at = opened_from({"ex": "upload"})
+    warned = " ".join(w.value for w in at.sidebar.warning)
+    assert "a file uploaded in another browser session" in warned and at.session_state[MODEL_PICK] == "contains_3"
+    at = opened_from({"ex": "[x](http://evil.example)", "mlayer": "lots"})
+    warned = " ".join(w.value for w in at.sidebar.warning)
+    assert "unknown example model" in warned and plain("[x](http://evil.example)", 30) in warned
+    assert "layer lots is not a whole number" in warned and at.title[0].value == "Your model"
+
+
+# --- uploads ---
+
+HOSTILE = [
+    (b"\x00\x17 not a model" * 50, "evil.keras", "not a model file lstm-viz reads"),
+    (pickle.dumps({"weight": [1.0, 2.0]}), "evil.pt", "a pickle"),
+    (b"PK\x03\x04" + bytes(100), "evil.keras", "zip"),
+    (b"", "empty.h5", "the file is empty"),
+]
+
+
+@pytest.mark.parametrize("data, name, words", HOSTILE)
+def test_a_hostile_file_is_refused_by_name(data, name, words):
+    with pytest.raises(ValueError) as err:
+        iv.open_upload(data)
+    assert words in str(err.value)
+    at = model_page(state={MODEL_PICK: "upload", MODEL_FILE: {"id": "f1", "name": name, "data": data}})
+    assert not at.exception
+    assert f"Not opened: {plain(name)}: {plain(str(err.value), 400)}." in errors(at)
+    assert len(charts(at)) == 3  # the page stays: the example, said so
+    assert any("this page shows the example contains_3" in c.value for c in at.caption)
+
+
+def test_an_uploaded_keras_file_is_shown_and_a_bad_one_after_it_keeps_it():
+    data = iv.example_path("sine_stacked").read_bytes()
+    at = model_page(state={MODEL_PICK: "upload", MODEL_FILE: {"id": "f1", "name": "mine.keras", "data": data}})
+    assert not at.error
+    model = lv.io.load_model(data)
+    x = iv.parse_input(model, iv.default_input(model))
+    assert np.allclose(shown_prediction(at), model.predict(x[None]))
+    assert np.allclose(plotly_array(maps(at)["h"]["z"]), model.forward(x).layers[0].layers[0]["h"].T)
+    assert any("stays in this browser session" in c.value for c in at.caption)
+    assert at.query_params["ex"] == "upload"
+    at.session_state[MODEL_FILE] = {"id": "f2", "name": "bad.pt", "data": b"\x80\x04junk"}
+    at.run()
+    assert "Not opened: bad\\.pt" in errors(at) and not at.exception
+    assert any("Still showing mine\\.keras" in c.value for c in at.caption)
+    assert np.allclose(shown_prediction(at), model.predict(x[None]))
+
+
+def rnn_state_dict(seed: int = 0) -> bytes:
+    """A PyTorch nn.RNN(1, 5) + nn.Linear(5, 2) state_dict as .safetensors, written with NumPy (no torch)."""
+    rng = np.random.default_rng(seed)
+    H, D, K = 5, 1, 2
+    shapes = {"rnn.weight_ih_l0": (H, D), "rnn.weight_hh_l0": (H, H), "rnn.bias_ih_l0": (H,), "rnn.bias_hh_l0": (H,),
+              "fc.weight": (K, H), "fc.bias": (K,)}  # fmt: skip
+    return save_safetensors({k: rng.normal(0, 0.5, s).astype(np.float32) for k, s in shapes.items()})
+
+
+def test_a_state_dict_asks_for_what_it_does_not_hold():
+    data = rnn_state_dict()
+    at = model_page(state={MODEL_PICK: "upload", MODEL_FILE: {"id": "r1", "name": "rnn.safetensors", "data": data}})
+    assert not at.exception
+    with pytest.raises(ValueError) as err:
+        lv.io.load_model(data)
+    assert f"Not opened: rnn\\.safetensors: {plain(str(err.value), 400)}." in errors(at)  # the loader's own words
+    assert "nonlinearity" in str(err.value)
+    at.selectbox(key=MODEL_RNN_ACT).set_value("relu").run()
+    assert not at.error
+    model = lv.io.load_model(data, activation="relu")
+    x = iv.parse_input(model, iv.default_input(model))
+    assert np.allclose(shown_prediction(at), model.predict(x[None]))
+    at.radio(key="model_readout_at").set_value("all").run()  # fc(out): one prediction a step
+    model = lv.io.load_model(data, activation="relu", readout_at="all")
+    assert shown_prediction(at).shape == (len(x), 2)
+    assert np.allclose(shown_prediction(at), model.predict(x[None])[0])
+    at.selectbox(key="model_out_act").set_value("softmax").run()
+    assert np.allclose(shown_prediction(at).sum(axis=1), 1.0)
+
+
+def test_numbers_of_several_per_step_are_read_a_step_a_group():
+    rng = np.random.default_rng(1)
+    p = lv.random_params("lstm", input_size=3, hidden_size=4, num_layers=1, seed=0)
+    from lstm_viz.io.imported import ImportedModel, Recurrent
+
+    model = ImportedModel("keras", None, (Recurrent("lstm", p, False),))
+    x = iv.parse_input(model, "0.1 0.2 0.3; 1, 2, 3\n-1 0 1")
+    assert x.shape == (3, 3) and x[1, 2] == 3.0
+    with pytest.raises(ValueError, match="step 1 has 2 numbers; this model reads 3 a step"):
+        iv.parse_input(model, "0.1 0.2 0.3; 1 2")
+    assert iv.parse_input(model, iv.default_input(model)).shape[1] == 3
+    assert iv.token_labels(rng.normal(size=(4, 3))) == ["0", "1", "2", "3"]

@@ -121,6 +121,7 @@ PAGES = {
     "step": "step?task=remember_first&seq=11&model=preset&t=3&unit=1",
     "heatmaps": "heatmaps?task=counting&seq=2&model=preset",
     "why": "why?task=remember_first&wtask=remember_first&len=20",
+    "model": "model?task=counting&ex=sine_stacked&mlayer=1&mt=5",
 }
 
 
@@ -347,6 +348,7 @@ PRESENTER_PAGES = {
     "heatmaps": "heatmaps?task=counting&seq=2&unit=1&presenter=1",
     "train": "train?task=counting&presenter=1",
     "why": "why?task=remember_first&presenter=1",
+    "model": "model?task=counting&ex=contains_3&mt=4&munit=2&presenter=1",
 }
 CUT_LABELS = """() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
     .filter(e => e.scrollWidth > e.clientWidth + 1 || e.innerText.trim().endsWith('…'))
@@ -398,6 +400,27 @@ def test_presenter_mode_cuts_no_button_label_and_keeps_text_in_its_boxes(server,
         assert view["x"] <= box["x"] and box["x"] + box["width"] <= view["x"] + view["width"]  # in view
         assert box["height"] >= 30 and box["width"] >= 20  # a readable box, its token and its step written in it
     tab.screenshot(path=ARTIFACTS / f"presenter-{name}.png", full_page=True)
+
+
+def test_your_model_opens_an_uploaded_keras_file_and_draws_its_gates(server, tab):
+    """The Your model page: a .keras file (a shipped example) chosen in the browser's file dialog opens, and the
+    page draws the heat maps of its LSTM's gates on an input that fits it, with no exception."""
+    open_page(tab, f"{server}/model?task=counting")
+    tab.get_by_text("a file of my own").click()
+    settle(tab)
+    data = (ROOT / "lstm_viz" / "data" / "examples" / "contains_3.keras").read_bytes()
+    files = {"name": "my_model.keras", "mimeType": "application/octet-stream", "buffer": data}
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
+    tab.get_by_text("my_model.keras stays in this browser session").wait_for(timeout=30_000)
+    settle(tab)
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert tab.locator('[data-testid="stAlert"]').count() == 0  # no error: the file opened
+    maps = tab.locator(".js-plotly-plot").first
+    maps.locator(".main-svg").first.wait_for(timeout=30_000)
+    titles = maps.locator(".annotation-text").all_text_contents()
+    assert any("forget gate" in t for t in titles) and any("cell state" in t for t in titles), titles
+    assert maps.locator("g.hm").count() == 6  # i, f, C̃, o, C, h
+    tab.screenshot(path=ARTIFACTS / "model-upload.png", full_page=True)
 
 
 # --- hardening (issue 14) ---

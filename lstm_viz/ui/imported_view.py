@@ -254,6 +254,7 @@ def upload_ui() -> Chosen | None:
         "Model file (.keras, .h5, .pt, .pth, .safetensors)",
         type=FILE_TYPES,
         key="model_upload",
+        max_upload_size=MAX_FILE_BYTES // 2**20,  # the reader's own limit (also .streamlit/config.toml's)
         help=f"A Keras model (.keras or .h5) or a PyTorch state_dict (.pt, .pth or .safetensors), at most "
         f"{MAX_FILE_BYTES // 2**20} MB. The file is parsed, never unpickled, and is kept in this browser session "
         "only: a link to this page cannot carry it.",

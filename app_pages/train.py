@@ -17,7 +17,7 @@ from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import FORM_KEPT, JOB, MODEL, RECORDED, RUN_LINK, TASK, UPLOAD_ERROR, UPLOAD_SEEN, write_link
-from lstm_viz.ui.training_status import session_id, session_is_open
+from lstm_viz.ui.training_status import session_id, session_is_open, watcher
 from lstm_viz.ui.view import current
 from lstm_viz.viz.training import training_curves
 
@@ -36,11 +36,6 @@ st.caption(
     f"Task: **{plain(task.title)}** (change it in the sidebar). Training runs in the background with PyTorch on "
     f"**{device.type.upper()}**; the page stays usable, and Stop ends it after the current step."
 )
-
-
-def watcher(sid: str | None):
-    """Whether the browser session that watches a run is still connected (a background tab polls rarely)."""
-    return lambda: session_is_open(sid)
 
 
 def adopt_linked_run() -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from lstm_viz import tasks
 from lstm_viz.core import cells
+from lstm_viz.core.config import TRAINING_SLOTS
 from lstm_viz.explain import why_words
 from lstm_viz.io import study
 from lstm_viz.ui import why
@@ -21,7 +22,7 @@ from lstm_viz.ui.state import (
     WHY_SEQ,
     WHY_TASK,
 )
-from lstm_viz.ui.training_status import session_id, session_is_open
+from lstm_viz.ui.training_status import session_id, watcher
 from lstm_viz.ui.view import current
 from lstm_viz.viz import why as figures
 
@@ -34,8 +35,9 @@ CHART = {"displayModeBar": False}
 st.title("Why gates")
 st.caption(
     "Every tutorial says that a plain RNN cannot keep information over many steps and that the LSTM's gates fix "
-    "this. This page shows it happen, on numbers computed here: cells trained side by side as the sequences grow, "
-    "the gradient on its way back through time, and a trained model with one of its gates forced open or shut."
+    "this. Is it so? Here are the numbers, computed here: the cells trained side by side as the sequences grow, "
+    "the gradient on its way back through time, and a trained model with one of its gates forced open or shut. "
+    "The sentences under each chart say what its numbers show, whichever way they go."
 )
 top = st.columns([3, 2])
 task_name = top[0].radio(
@@ -57,8 +59,8 @@ points = why.points(task_name)
 st.info(why_words.memory_words(task, points, blind, len(data["protocol"]["seeds"])), icon=":material/insights:")
 budget = data["protocol"]["budget"]
 st.caption(
-    f"Each point: {len(data['protocol']['seeds'])} training runs (seeds), the median and a bar from the worst to "
-    f"the best, each measured on {data['protocol']['eval_sequences']} held-out sequences. Every cell gets the same "
+    f"Each point: {len(data['protocol']['seeds'])} training runs (seeds), the median and a bar from the lowest to "
+    f"the highest, each measured on {data['protocol']['eval_sequences']} held-out sequences. Every cell gets the same "
     f"budget: {budget['hidden_size']} hidden units, at most {budget['steps']:,} steps of {budget['batch_size']} "
     f"sequences, Adam at learning rate {budget['lr']:g}, stopping early once the task's target is reached; a cell "
     f"with a forget gate of its own starts with it about {why.sigmoid(data['protocol']['forget_bias']):.0%} open "
@@ -72,18 +74,21 @@ running = live is not None and any(j.running for j in live["jobs"].values())
 
 def start_live_runs():
     sid = session_id()
-    why.start_live(task_name, length, sid, lambda: session_is_open(sid))
+    why.start_live(task_name, length, sid, watcher(sid))
 
 
-st.button(
+b1, b2, _ = st.columns([3, 1, 1])
+b1.button(
     f"Train the plain RNN, the GRU and the LSTM now at length {length}",
     icon=":material/play_arrow:",
     on_click=start_live_runs,
     disabled=running,
     key="why_train_now",
-    help="The same budget as the chart's points, seed 0, in the background; at most two trainings run at "
-    "once on this server, the third waits.",
+    help=f"The same budget as the chart's points, seed 0, in the background; at most {TRAINING_SLOTS} trainings "
+    "run at once on this server, the others wait their turn.",
 )
+if running:
+    b2.button("Stop", icon=":material/stop:", on_click=why.stop_live, key="why_stop_now")
 
 
 @st.fragment(run_every=1.0)
@@ -125,8 +130,8 @@ elif live is not None:
             continue
         file_value = why.file_run(live["task"], cell, live["length"], job.config.seed)
         said = why_words.live_words(trained_on, cell, live["length"], job.result.final_metric,
-                                    job.result.stopped_reason, file_value)  # fmt: skip
-        st.caption(plain(said, 400))
+                                    job.result.stopped_reason, file_value, why.finished(job))  # fmt: skip
+        st.caption(plain(said, 500))
 
 # --- 2. gradients through time ---
 
@@ -141,7 +146,7 @@ st.caption(
     f"One sequence of {length} steps ({plain(text if len(text) <= 80 else text[:77] + '...', 90)}). The loss is that "
     "of the answer at the last step; each line is the size of its derivative with respect to h_t (and, for the "
     "LSTM, C_t) at every earlier t, from the NumPy backward pass of the model on screen. Click a point to open "
-    "that cell at that t on the step-through page."
+    f"that cell at that t on the step-through page. {why.trained_lengths_words(task_name, length)}"
 )
 c1, c2 = st.columns([3, 2])
 with c1:
@@ -191,8 +196,8 @@ if o3.button(
     icon=":material/grid_on:",
     key="why_open_maps",
     width="stretch",
-    on_click=why.open_step,
-    args=(task_name, *opened, 0, text),
+    on_click=why.open_view,
+    args=(task_name, *opened, text),
 ):
     st.switch_page("app_pages/heatmaps.py")
 
@@ -201,9 +206,7 @@ if o3.button(
 st.subheader("3. Clamp a gate")
 k1, k2, k3, k4 = st.columns([1, 1, 2, 1])
 clamp_cell = k1.radio("Trained model", why.CLAMP_CELLS, format_func=figures.short, key=CLAMP_CELL)
-spec = cells.spec(clamp_cell)
-if ss.get(CLAMP_GATE) not in spec.gates:
-    ss[CLAMP_GATE] = spec.gates[1] if clamp_cell == "lstm" else spec.gates[0]
+spec = cells.spec(clamp_cell)  # why.defaults() has made the gate one of this cell's
 gate = k2.radio("Gate", list(spec.gates), format_func=lambda g: f"{spec[g].symbol}: {spec[g].title}", key=CLAMP_GATE)
 value = k3.segmented_control(
     "Forced to", list(why.CLAMP_VALUES), format_func=why.CLAMP_VALUES.get, key=CLAMP_VALUE, required=True
@@ -221,7 +224,7 @@ m2.metric(
     f"{task.metric} clamped",
     why_words.fmt(task, effect.clamped),
     delta=why_words.fmt(task, effect.clamped - effect.free) if value != "off" else None,
-    delta_color="normal" if task.higher_is_better else "inverse",
+    delta_color=("normal" if task.higher_is_better else "inverse") if effect.clamped != effect.free else "off",
 )
 m3.metric("a blind guess", why_words.fmt(task, blind[why.nearest(effect.seq_len)]))
 st.info(why.words_of_clamp(task_name, clamp_cell, effect), icon=":material/lock:")
@@ -231,12 +234,7 @@ st.caption(
     f"On sample {int(seed)} at the {effect.seq_len} steps the preset was trained on, the model answers "
     f"{plain(task.describe_output(effect.free_answer), 80)} as trained and "
     f"{plain(task.describe_output(effect.clamped_answer), 80)} clamped (the right answer: "
-    f"{plain(why.right_answer(task, effect), 80)}). Unit {shown_unit} is drawn"
-    + (
-        ", the unit clamped."
-        if effect.clamp is not None and effect.clamp.unit is not None
-        else ": the one whose memory the clamp moves most."
-    )
+    f"{plain(why.right_answer(task, effect), 80)}). Unit {shown_unit} is drawn" + why.shown_unit_words(effect)
 )
 st.plotly_chart(
     figures.clamp_figure(spec, effect.free_trace, effect.clamped_trace, gate, shown_unit, tokens, font),
@@ -269,7 +267,7 @@ st.latex(nog.equation("h"))
 st.caption(
     "As the tutorial writes it, c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c): C is recomputed through a "
     "sigmoid at every step and stays between 0 and 1, and an input or forget gate would have nothing to multiply "
-    "(lstm_viz/core/cells/misread.py)."
+    "(lstm_viz/core/cells/misread.py; the tutorial's W_cx, W_ch are W_xc, W_hc above)."
 )
 charts = st.columns(2)
 for col, mt in zip(charts, study.MISREAD_TASKS):

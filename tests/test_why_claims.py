@@ -93,17 +93,47 @@ def test_the_two_gate_cell_is_the_lstm_without_an_output_gate():
     assert set(cells.spec("lstm").gates) - set(cells.spec("lstm_nog").gates) == {"o"}
 
 
-@pytest.mark.parametrize("task", study.MISREAD_TASKS)
-def test_the_misread_verdict_follows_the_widest_gap(task):
+def seeds(task: str, cell: str, length: int) -> list[float]:
+    """Every seed's progress from a blind guess to perfect, straight from the file's runs (not via summarise)."""
+    t, guess = tasks.get(task), blind(task)[length]
+    return [
+        why_words.progress(t, r["metric"], guess)
+        for r in DATA["runs"]
+        if (r["task"], r["cell"], r["length"]) == (task, cell, length)
+    ]
+
+
+@pytest.mark.parametrize("task,other,words", [
+    ("remember_first", "lstm_misread", why_words.misread_words),
+    ("counting", "lstm_misread", why_words.misread_words),
+    ("remember_first", "lstm_nog", why_words.two_gate_words),
+    ("adding", "lstm_nog", why_words.two_gate_words),
+])  # fmt: skip
+def test_a_verdict_that_one_cell_loses_needs_every_lstm_seed_to_beat_every_seed_of_it(task, other, words):
     t = tasks.get(task)
-    points = study.summarise(DATA, task)
-    said = why_words.misread_words(t, points, blind(task))
-    length, gap = why_words.widest_gap(t, points, blind(task), "lstm", "lstm_misread")
-    if gap >= why_words.CLEAR_GAP:
-        assert said.startswith("The tutorial's cell loses where the LSTM holds")
-        assert progress(task, "lstm", length) - progress(task, "lstm_misread", length) >= why_words.CLEAR_GAP
+    said = words(t, study.summarise(DATA, task), blind(task))
+    clear = [n for n in study.LENGTHS if min(seeds(task, "lstm", n)) - max(seeds(task, other, n)) >= 0.1]
+    loses = said.startswith(("The tutorial's cell loses", "The two-gate cell (input and forget gates only: the LSTM "
+                                                           "without its output gate, NOG) loses"))  # fmt: skip
+    assert loses == bool(clear), said
+    if loses:
+        length = int(re.search(r"at length (\d+)", said).group(1))
+        assert length in clear
     else:
-        assert said.startswith(f"On {t.title.lower()} the misread cell keeps up")
+        assert said.startswith(("On ", "These runs do not tell"))
+
+
+def test_the_shipped_verdicts():
+    """What the page says today, from the shipped file: the misread cell loses on both tasks, the two-gate cell is
+    not told apart from the LSTM (if a rebuild changes this, re-read the page's and the README's words)."""
+    for task in study.MISREAD_TASKS:
+        assert why_words.misread_words(tasks.get(task), study.summarise(DATA, task), blind(task)).startswith(
+            "The tutorial's cell loses"
+        )
+    for task in study.MEMORY_TASKS:
+        assert why_words.two_gate_words(tasks.get(task), study.summarise(DATA, task), blind(task)).startswith(
+            "These runs do not tell"
+        )
 
 
 def test_the_readme_tables_are_the_results_file():

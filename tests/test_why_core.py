@@ -36,6 +36,19 @@ def test_clamping_a_gate_to_the_values_it_had_changes_nothing(cell, batched):
                     assert np.array_equal(same.layers[n][q], free.layers[n][q]), (cell, gate, layer, n, q)
 
 
+@pytest.mark.parametrize("cell", GATED)
+def test_clamping_each_gate_to_zero_sets_it_and_changes_what_follows(cell):
+    p = random_params(cell, 3, 4, seed=3)
+    x = _x()
+    free = lv.forward(p, x).layers[0]
+    for gate in p.spec.gates:
+        for unit in (None, 2):
+            tr = clamped_forward(p, x, Clamp(gate, 0.0, unit=unit)).layers[0]
+            shown = tr[gate] if unit is None else tr[gate][:, unit]
+            assert np.all(shown == 0.0), (cell, gate, unit)
+            assert not np.allclose(tr["h"], free["h"]), (cell, gate, unit)  # h follows from the clamped gate
+
+
 def test_a_clamped_forget_gate_follows_through_the_cell_equations():
     p = random_params("lstm", 3, 4, seed=1)
     x = _x()

@@ -179,3 +179,19 @@ def test_live_words_compare_with_the_files_run():
     assert "the same run, redone" in why_words.live_words(t, "gru", 10, 0.0027801, "done", 0.00278)
     assert "computes differently" in why_words.live_words(t, "gru", 10, 0.0031, "done", 0.00278)
     assert "results file" not in why_words.live_words(t, "gru", 10, 0.0031, "done", None)
+
+
+def test_the_pages_choices_survive_a_visit_to_another_page():
+    at = why_page({"wtask": "remember_first", "len": "50", "gate": "o", "clamp": "1", "cunit": "4"})
+    at.switch_page("app_pages/step.py").run()
+    assert not at.exception
+    at.switch_page(WHY).run()
+    assert not at.exception
+    ss = at.session_state
+    assert (ss[WHY_TASK], ss[WHY_LENGTH], ss[CLAMP_GATE], ss[CLAMP_VALUE], ss[CLAMP_UNIT]) == (
+        "remember_first", 50, "o", "1", "4")  # fmt: skip
+
+
+def test_a_cell_named_twice_in_the_link_is_drawn_once():
+    at = why_page({"cells": "lstm,lstm,gru"})
+    assert at.session_state[WHY_CELLS] == ["lstm", "gru"]

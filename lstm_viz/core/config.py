@@ -18,6 +18,7 @@ INT_BOUNDS = {
     "threads": (1, 64),
 }
 MAX_BATCH_STEPS = 1_000_000  # batch_size x seq_len: the steps of one batch (its input is that times D floats)
+TRAINING_SLOTS = 2  # trainings that run at once on one server (lstm_viz.training.jobs); the others wait their turn
 MAX_ABS_FLOAT = {"forget_bias": 100.0, "grad_clip": 1e6}  # finite, |value| at most this (grad_clip above 0)
 
 

@@ -19,6 +19,7 @@ from lstm_viz.words.en import (
     WHY_CLAMP_VALUE,
     WHY_CLAMP_WHAT,
     WHY_GRADIENT,
+    WHY_GRADIENT_C,
     WHY_GRADIENT_RATIO,
     WHY_GRADIENT_WHO,
     WHY_JACOBIAN,
@@ -28,6 +29,7 @@ from lstm_viz.words.en import (
     WHY_MEMORY_CELL,
     WHY_MEMORY_CELLS,
     WHY_MEMORY_GATED_LOST,
+    WHY_MEMORY_RNN_BEST,
     WHY_MISREAD,
     WHY_TWO_GATES,
     WHY_UNCLAMPED,
@@ -73,7 +75,12 @@ def memory_words(task: Task, points: list[Point], blind: dict[int, float], seeds
     )
     said += WHY_MEMORY_CELLS.format(longest=longest, metric=task.metric, seeds=seeds, cells=each)
     lost = all(progress(task, point(points, c, longest).median, blind[longest]) <= NEAR_BLIND for c in ("lstm", "gru"))
-    return said + (WHY_MEMORY_GATED_LOST.format(longest=longest) if lost else "")
+    said += WHY_MEMORY_GATED_LOST.format(longest=longest) if lost else ""
+    rnn = progress(task, point(points, "rnn", longest).median, blind[longest])
+    best = all(
+        rnn - progress(task, point(points, c, longest).median, blind[longest]) >= CLEAR_GAP for c in ("lstm", "gru")
+    )
+    return said + (WHY_MEMORY_RNN_BEST.format(longest=longest) if best else "")
 
 
 def ratio_text(ratio: float) -> str:
@@ -84,7 +91,9 @@ def gradient_words(flows: dict[str, Flow], kind: str) -> str:
     """The ratio ‖dL/dh_0‖ / ‖dL/dh_{T-1}‖ of each cell, the LSTM's forget-gate product, the RNN's Jacobian bound,
     for the trained presets or a random initialisation (`kind`)."""
     ratios = ", ".join(
-        WHY_GRADIENT_RATIO.format(ratio=ratio_text(f.ratio), title=cells.spec(c).title) for c, f in flows.items()
+        WHY_GRADIENT_RATIO.format(ratio=ratio_text(f.ratio), title=cells.spec(c).title)
+        + (WHY_GRADIENT_C.format(ratio=ratio_text(f.dc[0] / f.dc[-1])) if f.dc is not None and f.dc[-1] > 0 else "")
+        for c, f in flows.items()
     )
     said = WHY_GRADIENT.format(who=WHY_GRADIENT_WHO[kind], ratios=ratios)
     if "lstm" in flows and flows["lstm"].keep is not None and len(flows["lstm"].keep) > 1:
@@ -95,7 +104,8 @@ def gradient_words(flows: dict[str, Flow], kind: str) -> str:
             mean=ratio_text(float(kept.mean())), best=ratio_text(float(kept[unit])), unit=unit
         )
     if "rnn" in flows and flows["rnn"].jacobian is not None and len(flows["rnn"].jacobian) > 1:
-        said += " " + WHY_JACOBIAN.format(product=ratio_text(float(flows["rnn"].jacobian[0])))
+        product = float(flows["rnn"].jacobian[0])
+        said += " " + WHY_JACOBIAN["bound" if product < 1 else "loose"].format(product=ratio_text(product))
     return said
 
 
@@ -133,50 +143,72 @@ def clamp_words(task: Task, spec, effect: ClampEffect, blind: float) -> str:
     )
 
 
-def widest_gap(task: Task, points: list[Point], blind: dict[int, float], cell: str, other: str) -> tuple[int, float]:
-    """The length where `cell` beats `other` by most (in progress from blind to perfect), and that gap."""
-    gaps = {
-        n: progress(task, point(points, cell, n).median, blind[n])
-        - progress(task, point(points, other, n).median, blind[n])
-        for n in sorted({p.length for p in points if p.cell == cell})
-    }
+def seeds_span(task: Task, p: Point) -> str:
+    """A point's seeds as "lowest to highest" ("97%" when they agree)."""
+    lo, hi = fmt(task, p.low), fmt(task, p.high)
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
+def clear_gap(task: Task, points: list[Point], blind: dict[int, float], cell: str, other: str) -> tuple[int, float]:
+    """The length where even the worst seed of `cell` beats the best seed of `other` by most (in progress from a
+    blind guess to perfect), and that margin (negative: at no length does every seed of `cell` win)."""
+    gaps = {}
+    for n in sorted({p.length for p in points if p.cell == cell}):
+        mine, theirs = point(points, cell, n), point(points, other, n)
+        worst = min(progress(task, v, blind[n]) for v in mine.values)
+        best = max(progress(task, v, blind[n]) for v in theirs.values)
+        gaps[n] = worst - best
     length = max(gaps, key=gaps.get)
     return length, gaps[length]
 
 
+def reference_length(task: Task, points: list[Point]) -> int:
+    """The longest length at which the LSTM's median reaches the task's target (else the shortest): where a
+    comparison with the LSTM means something."""
+    reached = [p.length for p in points if p.cell == "lstm" and task.reached(p.median)]
+    return max(reached) if reached else min(p.length for p in points)
+
+
 def misread_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
-    length, gap = widest_gap(task, points, blind, "lstm", "lstm_misread")
+    length, gap = clear_gap(task, points, blind, "lstm", "lstm_misread")
     code = "refuted" if gap >= CLEAR_GAP else "not_refuted"
-    length = length if code == "refuted" else max(p.length for p in points)
+    length = length if code == "refuted" else reference_length(task, points)
     return WHY_MISREAD[code].format(
         length=length,
         task=task.title.lower(),
-        metric=task.metric,
-        lstm=fmt(task, point(points, "lstm", length).median),
-        misread=fmt(task, point(points, "lstm_misread", length).median),
+        lstm=seeds_span(task, point(points, "lstm", length)),
+        misread=seeds_span(task, point(points, "lstm_misread", length)),
         blind=fmt(task, blind[length]),
-        gap=f"{gap:.0%} of the way from a blind guess to perfect",
     )
 
 
 def two_gate_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
-    length, gap = widest_gap(task, points, blind, "lstm", "lstm_nog")
+    length, gap = clear_gap(task, points, blind, "lstm", "lstm_nog")
     code = "needed" if gap >= CLEAR_GAP else "not_needed"
-    length = length if code == "needed" else max(p.length for p in points)
+    length = length if code == "needed" else reference_length(task, points)
     return WHY_TWO_GATES[code].format(
         length=length,
         task=task.title.lower(),
-        metric=task.metric,
-        lstm=fmt(task, point(points, "lstm", length).median),
-        nog=fmt(task, point(points, "lstm_nog", length).median),
+        lstm=seeds_span(task, point(points, "lstm", length)),
+        nog=seeds_span(task, point(points, "lstm_nog", length)),
     )
 
 
-def live_words(task: Task, cell: str, length: int, value: float, reason: str, file_value: float | None) -> str:
-    """A finished live run, and whether it redid the results file's run with the same seed (to 6 digits, as the
-    file keeps them)."""
-    said = WHY_LIVE_DONE.format(title=cells.spec(cell).title, metric=task.metric, value=fmt(task, value),
-                                length=length, task=task.title.lower(), reason=reason)  # fmt: skip
+def live_words(
+    task: Task, cell: str, length: int, value: float, reason: str, file_value: float | None, finished: bool = True
+) -> str:
+    """A live run's result, and whether it redid the results file's run with the same seed (to the 6 digits the
+    file keeps); a run stopped or failed before the end of its budget is said to be left off the chart."""
+    said = WHY_LIVE_DONE.format(
+        title=cells.spec(cell).title,
+        metric=task.metric,
+        value=fmt(task, value),
+        length=length,
+        task=task.title.lower(),
+        reason=reason,
+    )
+    if not finished:
+        return said + WHY_LIVE_AGAIN["stopped"]
     if file_value is None:
         return said
     code = "same" if abs(round(value, 6) - file_value) <= 1e-6 else "differs"

@@ -80,15 +80,15 @@ class Point:
     cell: str
     length: int
     median: float
-    low: float  # the worst seed's metric
-    high: float  # the best seed's
+    low: float  # the lowest of the seeds' metrics (for an MSE, the best seed; for an accuracy, the worst)
+    high: float  # the highest
     values: tuple[float, ...]
     reached: int  # seeds that reached the task's target
     seconds: float  # median training time of a run
 
 
 def read(path: Path | str = RESULTS) -> dict:
-    """The results file as written by lstm_viz.training.study; ValueError names what is wrong with it."""
+    """The results file as written by `main` (python -m lstm_viz.io.study); ValueError names what is wrong with it."""
     path = Path(path)
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ValueError(f"results: {path.name} is over {MAX_FILE_BYTES:,} bytes")
@@ -105,7 +105,7 @@ def read(path: Path | str = RESULTS) -> dict:
 
 
 def summarise(data: dict, task: str) -> list[Point]:
-    """Median, worst and best seed of every (cell, length) of one task, cells in the order of the runs."""
+    """Median, lowest and highest seed of every (cell, length) of one task, cells in the study's order."""
     groups: dict[tuple[str, int], list[dict]] = {}
     for run in data["runs"]:
         if run["task"] == task:
@@ -133,7 +133,7 @@ def point(points: list[Point], cell: str, length: int) -> Point:
 
 
 def table(data: dict, task: str) -> str:
-    """The study of one task as a Markdown table: a row per cell, a column per length, "median [worst, best]"
+    """The study of one task as a Markdown table: a row per cell, a column per length, "median [lowest, highest]"
     (accuracy in %, MSE to three significant digits); a last row for a blind guess."""
     t = tasks.get(task)
     pts = summarise(data, task)

@@ -34,10 +34,10 @@ from collections.abc import Callable
 from multiprocessing import spawn
 
 from lstm_viz import tasks
-from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.config import TRAINING_SLOTS, TrainConfig
 from lstm_viz.training.loop import Progress, TrainResult, train
 
-MAX_RUNNING = 2
+MAX_RUNNING = TRAINING_SLOTS  # (core.config, so that pages can say it without importing torch)
 WORKER_NICENESS = 10  # a training runs below the server: the pages stay quick while two trainings use the cores
 ORPHAN_AFTER_S = 30.0  # the app's pages: a run nobody has looked at for this long is stopped
 _slots = threading.BoundedSemaphore(MAX_RUNNING)

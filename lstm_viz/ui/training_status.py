@@ -13,18 +13,42 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from lstm_viz.ui.state import JOB
+from lstm_viz.ui.state import JOB, WHY_LIVE
 
 POLL_S = 2.0
 
 
 def training_status(on_train_page: bool) -> None:
-    """The sidebar's line about the session's run; nothing when there is none or on the Train live page."""
+    """The sidebar's line about the session's run (none on the Train live page, which shows it), and one about the
+    Why gates page's runs while they train."""
     job = st.session_state.get(JOB)
-    if job is None or on_train_page or not job.running:
-        return
-    with st.sidebar:
-        _status()
+    if job is not None and not on_train_page and job.running:
+        with st.sidebar:
+            _status()
+    if why_jobs():
+        with st.sidebar:
+            _why_status()
+
+
+def why_jobs() -> list:
+    """The Why gates page's runs (Train … now) still training."""
+    runs = st.session_state.get(WHY_LIVE) or {}
+    return [j for j in runs.get("jobs", {}).values() if j.running]
+
+
+@st.fragment(run_every=POLL_S)
+def _why_status() -> None:
+    running = why_jobs()
+    for job in running:
+        job.touch()
+    if running:
+        total = len((st.session_state.get(WHY_LIVE) or {}).get("jobs", {}))
+        st.caption(f"Why gates: {len(running)} of {total} cells still training.")
+
+
+def watcher(sid: str | None):
+    """A run's `watched`: whether the browser session that started it is still connected."""
+    return lambda: session_is_open(sid)
 
 
 @st.fragment(run_every=POLL_S)

@@ -35,6 +35,7 @@ from lstm_viz.ui.state import (
     TEXT,
     WHY_CELLS,
     WHY_GRAD,
+    WHY_KEPT,
     WHY_KEYS,
     WHY_LENGTH,
     WHY_LIVE,
@@ -61,11 +62,17 @@ CHOICES = {
     CLAMP_UNIT: ("all", *(str(u) for u in range(HIDDEN))),
 }
 RANDOM_SEED = 0  # the random initialisation compared (the sidebar's seed 0, one layer)
+DEFAULT_TASK = "adding"  # the task where the study tells the cells apart most clearly (README: Why gates)
+FIRST_GATE = {"lstm": "f", "gru": "z"}  # the gate a clamp starts on: the one that keeps the memory
 
 
 def defaults() -> None:
+    """Put back what another page dropped (Streamlit forgets the state of widgets a run did not draw), then fill in
+    what was never chosen. The link was read before (state.read_why_link)."""
     ss = st.session_state
-    ss.setdefault(WHY_TASK, ss.get(TASK) if ss.get(TASK) in study.MEMORY_TASKS else study.MEMORY_TASKS[0])
+    for key, value in ss.get(WHY_KEPT, {}).items():
+        ss.setdefault(key, value)
+    ss.setdefault(WHY_TASK, DEFAULT_TASK)
     ss.setdefault(WHY_CELLS, list(cells.MAIN))
     ss.setdefault(WHY_LENGTH, 20)
     ss.setdefault(WHY_SEQ, 0)
@@ -73,18 +80,14 @@ def defaults() -> None:
     ss.setdefault(CLAMP_CELL, "lstm")
     ss.setdefault(CLAMP_VALUE, "0")
     ss.setdefault(CLAMP_UNIT, "all")
-    if ss.get(CLAMP_GATE) not in cells.spec(ss[CLAMP_CELL]).gates:
-        ss[CLAMP_GATE] = "f" if ss[CLAMP_CELL] == "lstm" else "z"
-    kept = ss.setdefault("_why_kept", {})  # Streamlit drops a widget's state on another page: put it back
-    for key in WHY_KEYS:
-        if key in kept and key not in ss:
-            ss[key] = kept[key]
+    if ss.get(CLAMP_GATE) not in cells.spec(ss[CLAMP_CELL]).gates:  # a link's gate, or the other cell's
+        ss[CLAMP_GATE] = FIRST_GATE[ss[CLAMP_CELL]]
 
 
 def keep_and_link(view) -> None:
     """Remember the page's choices across pages and mirror them into the link (with the sidebar's view)."""
     ss = st.session_state
-    ss.setdefault("_why_kept", {}).update({k: ss[k] for k in WHY_KEYS if k in ss})
+    ss[WHY_KEPT] = {k: ss[k] for k in WHY_KEYS if k in ss}
     extra = {param: str(ss[key]) for param, key in WHY_URL.items()}
     extra["cells"] = ",".join(ss[WHY_CELLS])
     write_link(view, **extra)
@@ -167,6 +170,22 @@ def shown_unit(effect: ClampEffect) -> int:
     return unit_moved_most(effect)
 
 
+def shown_unit_words(effect: ClampEffect) -> str:
+    if effect.clamp is None:
+        return ": the one with the largest memory at the end."
+    if effect.clamp.unit is not None:
+        return ", the unit clamped."
+    return ": the one whose memory the clamp moves most."
+
+
+def trained_lengths_words(task: str, length: int) -> str:
+    """Which presets were trained on fewer steps than the sequence shown (their answers past that are untrained)."""
+    shorter = [f"the {figures.short(c)} on {n}" for c in cells.MAIN if (n := trained_len(task, c, "preset")) < length]
+    if not shorter:
+        return ""
+    return f"The presets were trained on shorter sequences ({', '.join(shorter)} steps) than this one."
+
+
 def right_answer(task, effect: ClampEffect) -> str:
     """The task's right answer at the last step of the sequence the clamp figure shows."""
     y = np.asarray(task.targets(effect.free_trace.x))
@@ -192,10 +211,9 @@ def nearest(length: int) -> int:
 # --- a link to another page ---
 
 
-def open_step(task: str, cell: str, kind: str, t: int, text: str, unit: int = 0) -> None:
-    """Ask the sidebar (on its next run) for this task, cell, model and typed sequence, and the step page for t."""
-    ss = st.session_state
-    ss[PENDING] = {
+def open_view(task: str, cell: str, kind: str, text: str) -> None:
+    """Ask the sidebar (on its next run) for this task, cell, model and typed sequence (the heat-map page)."""
+    st.session_state[PENDING] = {
         TASK: task,
         CELL: cell,
         MODEL: "preset" if kind == "trained" else "random",
@@ -204,15 +222,23 @@ def open_step(task: str, cell: str, kind: str, t: int, text: str, unit: int = 0)
         SOURCE: "own",
         TEXT: text,
     }
-    ss[GOTO] = (int(t), int(unit))
+
+
+def open_step(task: str, cell: str, kind: str, t: int, text: str, unit: int = 0) -> None:
+    """open_view, and the step-through page at t and unit."""
+    open_view(task, cell, kind, text)
+    st.session_state[GOTO] = (int(t), int(unit))
 
 
 # --- "train these now": the three main cells at one length, in the background ---
 
 
 def start_live(task: str, length: int, owner: str | None, watched) -> None:
+    """The three main cells at `length`, seed 0, the study's budget, in the background; runs of this session's
+    earlier press are stopped first (never left training, untracked)."""
     from lstm_viz.training import jobs  # torch: imported only when a run is asked for
 
+    stop_live()
     started = {}
     for cell in study.LIVE_CELLS:
         job = jobs.TrainingJob(
@@ -225,6 +251,18 @@ def start_live(task: str, length: int, owner: str | None, watched) -> None:
 
 def live() -> dict | None:
     return st.session_state.get(WHY_LIVE)
+
+
+def stop_live() -> None:
+    runs = live()
+    for job in (runs or {}).get("jobs", {}).values():
+        job.stop()
+
+
+def finished(job) -> bool:
+    """A run that used its whole budget or reached the target (not stopped, not failed): one to draw."""
+    r = job.result
+    return r is not None and not r.stopped_on_request and not r.diverged and bool(np.isfinite(r.final_metric))
 
 
 def file_run(task: str, cell: str, length: int, seed: int = 0) -> float | None:
@@ -240,5 +278,4 @@ def live_points(task: str) -> tuple[tuple[str, int, float], ...]:
     runs = live()
     if runs is None or runs["task"] != task:
         return ()
-    done = [(c, runs["length"], j.result.final_metric) for c, j in runs["jobs"].items() if j.result is not None]
-    return tuple((c, n, float(v)) for c, n, v in done if np.isfinite(v))
+    return tuple((c, runs["length"], float(j.result.final_metric)) for c, j in runs["jobs"].items() if finished(j))

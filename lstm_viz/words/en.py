@@ -144,25 +144,31 @@ WHY_MEMORY = {  # the memory study of one task: how each main cell does as the s
 WHY_MEMORY_CELLS = "At length {longest}, the median {metric} over {seeds} seeds is {cells}."
 WHY_MEMORY_CELL = "{value} for the {title}"
 WHY_MEMORY_GATED_LOST = (
-    " Within this budget neither the LSTM nor the GRU learned the task at length {longest} from most seeds: at the "
-    "start of training, the error of the answer must travel back {longest} steps to the first symbol, and section 2 "
-    "shows how little of it arrives there. A longer sequence needs more training, not only gates."
+    " Within this budget neither the LSTM nor the GRU learned the task at length {longest} from most seeds: gates "
+    "make a long memory possible, not free, and a longer sequence needs more training."
 )
-WHY_BETTER = {"higher": "higher is better", "lower": "lower is better"}
+WHY_MEMORY_RNN_BEST = (
+    " At length {longest} the plain RNN does better than both gated cells: with this budget, on this task, the "
+    "gates did not help there."
+)
 WHY_GRADIENT = "{who}: back from the last step to t = 0 on this sequence, ‖dL/dh‖ changes by a factor of {ratios}. "
 WHY_GRADIENT_WHO = {"trained": "The trained presets", "random": "A fresh random initialisation"}
 WHY_GRADIENT_RATIO = "{ratio} in the {title}"
+WHY_GRADIENT_C = " (‖dL/dC‖: {ratio})"
 WHY_CAROUSEL = {
     "kept": "Along the LSTM's C, the product of the forget gates from t = 1 to the end is {mean} on average over "
-    "its units and {best} in unit {unit}: that much of an error at C_T reaches C_0 directly, without passing "
+    "its units and {best} in unit {unit}: that much of an error at C_(T-1) reaches C_0 directly, without passing "
     "through any weight matrix.",
     "none": "The LSTM's forget gates multiply to {mean} on average over its units from t = 1 to the end ({best} "
     "at most, in unit {unit}): along C too, almost nothing of the last step's error reaches t = 0.",
 }
-WHY_JACOBIAN = (
-    "The plain RNN's error passes through diag(tanh′) W_h at every step: the product of those norms from t = 1 "
-    "to the end is {product}, a bound on what can reach t = 0."
-)
+WHY_JACOBIAN = {
+    "bound": "The plain RNN's error passes through diag(tanh′) W_h at every step: the product of those norms from "
+    "t = 1 to the end is {product}, a bound on what can reach t = 0.",
+    "loose": "The plain RNN's error passes through diag(tanh′) W_h at every step: the product of those norms from "
+    "t = 1 to the end is {product}, at least 1, so it bounds nothing here (its steps can amplify as well as "
+    "shrink); the ratio above is what arrives.",
+}
 WHY_CLAMP = {
     "breaks": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps falls from {free} "
     "to {clamped} (a blind guess: {blind}).",
@@ -180,25 +186,27 @@ WHY_UNCLAMPED = (
 WHY_CLAMP_WHAT = {"all": "the {title} {symbol} of every unit", "one": "the {title} {symbol} of unit {unit}"}
 WHY_CLAMP_VALUE = {"0": "0", "1": "1", "mean": "its own mean over the sequence"}
 WHY_MISREAD = {
-    "refuted": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, the LSTM's median "
-    "{metric} is {lstm} and the misread cell's {misread} (a blind guess: {blind}). The runs refute the claim that "
-    "c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c) is how an LSTM keeps long-term information: that cell "
-    "recomputes C through a sigmoid at every step, as a plain RNN recomputes h.",
-    "not_refuted": "On {task} the misread cell keeps up with the LSTM at every length measured (the largest gap: "
-    "{gap} at length {length}): on this task, these runs do not tell the two apart.",
+    "refuted": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, every LSTM seed "
+    "({lstm}) beats every run of the misread cell ({misread}; a blind guess: {blind}). The runs refute the claim "
+    "that c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c) is how an LSTM keeps long-term information: that "
+    "cell recomputes C through a sigmoid at every step, as a plain RNN recomputes h.",
+    "not_refuted": "On {task} these runs do not tell the misread cell from the LSTM: at no length does every LSTM "
+    "seed beat every seed of the misread cell (at length {length}: {misread} against {lstm}).",
 }
 WHY_TWO_GATES = {
-    "needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) reaches a "
-    "median {metric} of {nog} at length {length} on {task}, the full LSTM {lstm}. The runs show that the two-gate "
-    "cell is a different cell, and a worse one here: the output gate is the third gate of the LSTM.",
-    "not_needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) does "
-    "about as well as the full LSTM on {task} (median {metric} {nog} against {lstm} at length {length}): on this "
-    "task the output gate is not what keeps the memory. The tutorial's cell is still not the LSTM: it is the NOG "
-    "variant of Greff et al. (2017), who found it worse on other tasks.",
+    "needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) loses to the "
+    "full LSTM on {task}: at length {length} every LSTM seed ({lstm}) beats every two-gate seed ({nog}). It is a "
+    "different cell, and a worse one here: the output gate is the LSTM's third gate.",
+    "not_needed": "These runs do not tell the two-gate cell (input and forget gates only: the LSTM without its "
+    "output gate, NOG) from the full LSTM on {task}: at no length does every LSTM seed beat every two-gate seed "
+    "(at length {length}: {nog} against {lstm}). Either way the tutorial's two-gate cell is not the LSTM: it is the "
+    "NOG variant of Greff et al. (2017).",
 }
 WHY_LIVE_DONE = "Trained now, {title}: {metric} {value} at length {length} on {task} ({reason})."
 WHY_LIVE_AGAIN = {  # a live run against the file's run with the same seed
-    "same": " The results file's run with the same seed reached {file}: the same run, redone.",
-    "differs": " The results file's run with the same seed reached {file}: this server computes differently (another "
-    "torch build or device), so the diamond is not on that point.",
+    "same": " The results file's run with the same seed (one of the runs behind the chart's point) reached {file}: "
+    "the same run, redone.",
+    "differs": " The results file's run with the same seed reached {file}: this server computes differently from "
+    "the one that built the file (another torch build or device).",
+    "stopped": " It did not finish its budget, so it is not drawn on the chart.",
 }

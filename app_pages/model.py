@@ -39,12 +39,13 @@ record, scales, y = iv.computed(chosen.model_id, text, model, x)
 st.subheader("Its prediction")
 st.caption("ImportedModel.predict on this input: what the original model's predict (Keras) or forward (PyTorch) "
            "returns, computed by lstm-viz.")  # fmt: skip
-st.dataframe(imported.prediction_rows(y, tokens), hide_index=True, width="stretch")
+st.dataframe(imported.prediction_rows(y, tokens), hide_index=True, width="stretch",
+             column_config={"output": st.column_config.TextColumn(width="medium")})  # fmt: skip
 
 L = len(model.recurrent)
 layer = iv.clamped(MODEL_LAYER, L)
 if L > 1:
-    st.selectbox("Layer shown", list(range(L)), key=MODEL_LAYER, format_func=iv.layer_label(model))
+    st.columns([2, 3])[0].selectbox("Layer shown", list(range(L)), key=MODEL_LAYER, format_func=iv.layer_label(model))
 trace, ranges = record.layers[layer].layers[0], scales[layer]
 spec = trace.spec
 where = f"layer {layer} ({model.recurrent[layer].name}) · " if L > 1 else ""
@@ -63,13 +64,10 @@ if T > 1:
     controls[0].slider("Time step t", 0, T - 1, key=MODEL_T)
 controls[1].selectbox("Unit", list(range(H)), key=MODEL_UNIT, format_func=lambda u: f"unit {u}")
 t, unit = st.session_state[MODEL_T], st.session_state[MODEL_UNIT]
-numbers, bars = st.columns([1, 2])
-with numbers:
-    st.markdown(f"**Unit {unit} at t = {t}** (input {plain(tokens[t], 20)})")
-    st.dataframe(imported.unit_rows(trace, t, unit), hide_index=True, width="stretch")
-with bars:
-    st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font), key="model_bars",
-                    config={"displayModeBar": False})  # fmt: skip
+st.markdown(f"**Unit {unit} at t = {t}** (input {plain(tokens[t], 20)}): every gate and state")
+st.dataframe([imported.unit_row(trace, t, unit)], hide_index=True, width="stretch")
+st.markdown(f"**All {H} units at t = {t}**, unit {unit} outlined")
+st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font), key="model_bars", config={"displayModeBar": False})
 st.markdown(f"**Unit {unit} over the whole input**")
 st.plotly_chart(imported.unit_timeline(trace, tokens, t, unit, ranges, font), key="model_timeline",
                 config={"displayModeBar": False})  # fmt: skip

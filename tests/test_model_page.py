@@ -74,8 +74,9 @@ def test_the_step_view_shows_the_units_numbers_at_t():
     at = model_page(query={"ex": "contains_3", "mt": "4", "munit": "3"})
     model = iv.example_model("contains_3")
     tr = model.forward(iv.parse_input(model, iv.example_input("contains_3"))).layers[0].layers[0]
-    rows = next(d.value for d in at.dataframe if "quantity" in d.value.columns)
-    assert list(rows["value"]) == [float(tr[q][4, 3]) for q in tr.spec.names]
+    row = next(d.value for d in at.dataframe if "f — forget gate" in d.value.columns)
+    assert list(row.columns) == [f"{tr.spec[q].symbol} — {tr.spec[q].title}" for q in tr.spec.names]
+    assert list(row.iloc[0]) == [float(tr[q][4, 3]) for q in tr.spec.names]
     assert at.slider(key="model_t").value == 4
     timeline = charts(at)[2]
     assert np.allclose(next(plotly_array(d["y"]) for d in timeline["data"] if d.get("meta") == "f"), tr["f"][:, 3])

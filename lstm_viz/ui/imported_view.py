@@ -23,6 +23,7 @@ from lstm_viz.io.model_files import load_model, sniff
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
     MAX_MODEL_INPUT_CHARS,
+    MODEL_COMPUTED,
     MODEL_FILE,
     MODEL_GOOD,
     MODEL_GOOD_FILE,
@@ -360,12 +361,16 @@ def keep_and_link(view, pick: str, text: str) -> None:
     write_link(view, **{param: str(values.get(key, ss.get(key, 0))) for param, key in MODEL_URL.items()})
 
 
-# --- the numbers, cached by ids (models are shared read-only; nothing here mutates what a cache returns) ---
+# --- the numbers, kept in the session (an upload's must not outlive it in a server-wide cache) ---
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def computed(model_id: str, text: str, _model: ImportedModel, _x: np.ndarray) -> tuple:
-    """(the forward's record, every layer's ranges, the prediction) of the model on the input `text` reads as."""
-    record = _model.forward(_x)
-    scales = theme.imported_ranges(_model, _x)
-    return record, scales, _model.predict(_x[None])[0]
+def computed(model_id: str, text: str, model: ImportedModel, x: np.ndarray) -> tuple:
+    """(the forward's record, every layer's ranges, the prediction) of the model on the input `text` reads as, x;
+    kept in this session for the next rerun (a slider move) and recomputed when the model or the input changes."""
+    ss = st.session_state
+    kept = ss.get(MODEL_COMPUTED)
+    if kept is None or kept[0] != (model_id, text):
+        record = model.forward(x)
+        scales = theme.imported_ranges(model, x)
+        ss[MODEL_COMPUTED] = kept = ((model_id, text), (record, scales, model.predict(x[None])[0]))
+    return kept[1]

@@ -93,6 +93,7 @@ MODEL_T = "model_t"  # the time step of the step-through view (the slider's key)
 MODEL_UNIT = "model_unit"  # the unit of the step-through view (the selectbox's key)
 MODEL_FILE = "_model_file"  # {"id", "name", "data"}: the file uploaded last in this session, as bytes
 MODEL_OPENED = "_model_opened"  # (file id, options, ImportedModel or None, error or None): that file as read
+MODEL_COMPUTED = "_model_computed"  # ((model id, input), (record, ranges, prediction)): the page's numbers
 MODEL_GOOD_FILE = "_model_good_file"  # (model id, file name, ImportedModel): the last upload that opened
 MODEL_RNN_ACT = "model_rnn_act"  # a state_dict's nn.RNN nonlinearity: "ask" (not an nn.RNN), "tanh" or "relu"
 MODEL_READOUT_AT = "model_readout_at"  # a state_dict's read-out: "last" (fc(out[:, -1])) or "all" (fc(out))

@@ -11,7 +11,7 @@ from lstm_viz.core.spec import DEFAULT_OPTIONS
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.viz import figures, heatmaps
 
-__all__ = ["layer_heatmaps", "prediction_rows", "step_bars", "summary_rows", "unit_rows", "unit_timeline"]
+__all__ = ["layer_heatmaps", "prediction_rows", "step_bars", "summary_rows", "unit_row", "unit_timeline"]
 
 
 def cell_options(spec) -> str:
@@ -54,10 +54,9 @@ def prediction_rows(y: np.ndarray, tokens: list[str]) -> list[dict[str, object]]
     ]
 
 
-def unit_rows(trace: GateTrace, t: int, unit: int) -> list[dict[str, object]]:
-    """Every quantity of the unit at step t: its symbol, what it is and its value."""
-    spec = trace.spec
-    return [{"quantity": spec[q].symbol, "what": spec[q].title, "value": float(trace[q][t, unit])} for q in spec.names]
+def unit_row(trace: GateTrace, t: int, unit: int) -> dict[str, float]:
+    """Every quantity of the unit at step t, in one row: {"f — forget gate": value, ...} in the cell's order."""
+    return {figures.title(trace.spec, q): float(trace[q][t, unit]) for q in trace.spec.names}
 
 
 def layer_heatmaps(trace: GateTrace, tokens: list[str], ranges: dict, font_size: int = 12) -> go.Figure:

@@ -13,6 +13,7 @@ from lstm_viz.explain.gradients import flow
 from lstm_viz.io import presets, study
 from lstm_viz.ui.models import random_model
 from lstm_viz.ui.state import CLAMP_GATE, CLAMP_UNIT, CLAMP_VALUE, WHY_CELLS, WHY_LENGTH, WHY_LIVE, WHY_TASK
+from lstm_viz.ui.why import DEFAULT_TASK
 from lstm_viz.viz.why import click_to_step, short
 from tests.test_app import APP, app, charts, plotly_array
 
@@ -131,7 +132,7 @@ def test_bad_link_values_are_named_in_a_warning_and_the_defaults_shown():
     assert "wtask nope is not one of remember_first, adding" in said
     assert "len 7 is not one of 5, 10, 20, 50, 100" in said
     assert "gate" in said and "cells: bogus is not a cell of the study" in said and "sample -3 is outside" in said
-    assert at.session_state[WHY_TASK] == "remember_first" and at.session_state[WHY_LENGTH] == 20
+    assert at.session_state[WHY_TASK] == DEFAULT_TASK and at.session_state[WHY_LENGTH] == 20
     assert at.session_state[WHY_CELLS] == ["lstm"]
 
 

@@ -169,29 +169,27 @@ def reference_length(task: Task, points: list[Point]) -> int:
     return max(reached) if reached else min(p.length for p in points)
 
 
-def misread_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
-    length, gap = clear_gap(task, points, blind, "lstm", "lstm_misread")
-    code = "refuted" if gap >= CLEAR_GAP else "not_refuted"
-    length = length if code == "refuted" else reference_length(task, points)
-    return WHY_MISREAD[code].format(
+def verdict(task: Task, points: list[Point], blind: dict[int, float], other: str, templates: dict) -> str:
+    """Whether `other` clearly loses to the LSTM (every LSTM seed beats every seed of it somewhere: the template
+    "loses"), else the runs do not tell them apart ("same", said at the reference length)."""
+    length, gap = clear_gap(task, points, blind, "lstm", other)
+    code = "loses" if gap >= CLEAR_GAP else "same"
+    length = length if code == "loses" else reference_length(task, points)
+    return templates[code].format(
         length=length,
         task=task.title.lower(),
         lstm=seeds_span(task, point(points, "lstm", length)),
-        misread=seeds_span(task, point(points, "lstm_misread", length)),
+        other=seeds_span(task, point(points, other, length)),
         blind=fmt(task, blind[length]),
     )
 
 
+def misread_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
+    return verdict(task, points, blind, "lstm_misread", WHY_MISREAD)
+
+
 def two_gate_words(task: Task, points: list[Point], blind: dict[int, float]) -> str:
-    length, gap = clear_gap(task, points, blind, "lstm", "lstm_nog")
-    code = "needed" if gap >= CLEAR_GAP else "not_needed"
-    length = length if code == "needed" else reference_length(task, points)
-    return WHY_TWO_GATES[code].format(
-        length=length,
-        task=task.title.lower(),
-        lstm=seeds_span(task, point(points, "lstm", length)),
-        nog=seeds_span(task, point(points, "lstm_nog", length)),
-    )
+    return verdict(task, points, blind, "lstm_nog", WHY_TWO_GATES)
 
 
 def live_words(

@@ -185,21 +185,21 @@ WHY_UNCLAMPED = (
 )
 WHY_CLAMP_WHAT = {"all": "the {title} {symbol} of every unit", "one": "the {title} {symbol} of unit {unit}"}
 WHY_CLAMP_VALUE = {"0": "0", "1": "1", "mean": "its own mean over the sequence"}
-WHY_MISREAD = {
-    "refuted": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, every LSTM seed "
-    "({lstm}) beats every run of the misread cell ({misread}; a blind guess: {blind}). The runs refute the claim "
+WHY_MISREAD = {  # "loses": every LSTM seed beats every seed of the other cell at some length
+    "loses": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, every LSTM seed "
+    "({lstm}) beats every run of the misread cell ({other}; a blind guess: {blind}). The runs refute the claim "
     "that c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c) is how an LSTM keeps long-term information: that "
     "cell recomputes C through a sigmoid at every step, as a plain RNN recomputes h.",
-    "not_refuted": "On {task} these runs do not tell the misread cell from the LSTM: at no length does every LSTM "
-    "seed beat every seed of the misread cell (at length {length}: {misread} against {lstm}).",
+    "same": "On {task} these runs do not tell the misread cell from the LSTM: at no length does every LSTM "
+    "seed beat every seed of the misread cell (at length {length}: {other} against {lstm}).",
 }
 WHY_TWO_GATES = {
-    "needed": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) loses to the "
-    "full LSTM on {task}: at length {length} every LSTM seed ({lstm}) beats every two-gate seed ({nog}). It is a "
+    "loses": "The two-gate cell (input and forget gates only: the LSTM without its output gate, NOG) loses to the "
+    "full LSTM on {task}: at length {length} every LSTM seed ({lstm}) beats every two-gate seed ({other}). It is a "
     "different cell, and a worse one here: the output gate is the LSTM's third gate.",
-    "not_needed": "These runs do not tell the two-gate cell (input and forget gates only: the LSTM without its "
+    "same": "These runs do not tell the two-gate cell (input and forget gates only: the LSTM without its "
     "output gate, NOG) from the full LSTM on {task}: at no length does every LSTM seed beat every two-gate seed "
-    "(at length {length}: {nog} against {lstm}). Either way the tutorial's two-gate cell is not the LSTM: it is the "
+    "(at length {length}: {other} against {lstm}). Either way the tutorial's two-gate cell is not the LSTM: it is the "
     "NOG variant of Greff et al. (2017).",
 }
 WHY_LIVE_DONE = "Trained now, {title}: {metric} {value} at length {length} on {task} ({reason})."

@@ -24,7 +24,14 @@ chosen = iv.model_ui()
 model = chosen.model
 st.subheader("What was read")
 st.dataframe(imported.summary_rows(model), hide_index=True, width="stretch")
-if model.vocab_size is not None:
+task = chosen.task
+if task is not None:
+    reads = (f"token ids 0 to {model.vocab_size - 1}" if model.vocab_size is not None else
+             f"one-hot word vectors of {model.input_size} numbers")  # fmt: skip
+    st.caption(f"It reads {reads}. The file itself carries no vocabulary: this example's words come from the "
+               f"repository's sentences of the task {task.title}, on which it was trained, so a sentence is "
+               "typed as words and encoded as that training data was.")  # fmt: skip
+elif model.vocab_size is not None:
     st.caption(f"It reads token ids 0 to {model.vocab_size - 1}. The file carries no vocabulary (no words for the "
                "ids), so the input is typed as ids.")  # fmt: skip
 else:
@@ -33,12 +40,16 @@ if chosen.uploaded:
     st.caption(f"{plain(chosen.label, 80)} stays in this browser session: a link to this page opens an example.")
 
 x, text = iv.input_ui(chosen)
-tokens = iv.token_labels(x)
+tokens = iv.token_labels(x, task)
 record, scales, y = iv.computed(chosen.model_id, text, model, x)
 
 st.subheader("Its prediction")
 st.caption("ImportedModel.predict on this input: what the original model's predict (Keras) or forward (PyTorch) "
            "returns, computed by lstm-viz.")  # fmt: skip
+if task is not None and task.class_names:
+    classes = ", ".join(f"{k} {name}" for k, name in enumerate(task.class_names))
+    st.caption(f"The task's classes: {classes}. One sigmoid output is the chance of class 1; a softmax gives one "
+               "column a class.")  # fmt: skip
 st.dataframe(imported.prediction_rows(y, tokens), hide_index=True, width="stretch",
              column_config={"output": st.column_config.TextColumn(width="medium")})  # fmt: skip
 

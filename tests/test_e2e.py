@@ -348,7 +348,7 @@ PRESENTER_PAGES = {
     "heatmaps": "heatmaps?task=counting&seq=2&unit=1&presenter=1",
     "train": "train?task=counting&presenter=1",
     "why": "why?task=remember_first&presenter=1",
-    "model": "model?task=counting&ex=contains_3&mt=4&munit=2&presenter=1",
+    "model": "model?task=counting&ex=negation_embedding_lstm&mt=4&munit=2&presenter=1",
 }
 CUT_LABELS = """() => [...document.querySelectorAll('button [data-testid="stMarkdownContainer"]')]
     .filter(e => e.scrollWidth > e.clientWidth + 1 || e.innerText.trim().endsWith('…'))
@@ -408,7 +408,7 @@ def test_your_model_opens_an_uploaded_keras_file_and_draws_its_gates(server, tab
     open_page(tab, f"{server}/model?task=counting")
     tab.get_by_text("a file of my own").click()
     settle(tab)
-    data = (ROOT / "lstm_viz" / "data" / "examples" / "contains_3.keras").read_bytes()
+    data = (ROOT / "lstm_viz" / "data" / "examples" / "negation_embedding_lstm.keras").read_bytes()
     files = {"name": "my_model.keras", "mimeType": "application/octet-stream", "buffer": data}
     tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
     tab.get_by_text("my_model.keras stays in this browser session").wait_for(timeout=30_000)

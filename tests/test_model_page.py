@@ -11,6 +11,7 @@ from safetensors.numpy import save as save_safetensors
 from streamlit.testing.v1 import AppTest
 
 import lstm_viz as lv
+from lstm_viz import tasks
 from lstm_viz.ui import imported_view as iv
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import MODEL_FILE, MODEL_LAYER, MODEL_PICK, MODEL_RNN_ACT, MODEL_TEXT, MODEL_UNIT
@@ -46,7 +47,7 @@ def said(text: str, at) -> bool:
 def test_the_first_visit_shows_an_example_with_nothing_uploaded():
     at = model_page()
     assert at.title[0].value == "Your model"
-    assert at.session_state[MODEL_PICK] == "contains_3"
+    assert at.session_state[MODEL_PICK] == "negation_embedding_lstm"
     assert not at.error and len(charts(at)) == 3  # the maps, the bars at t, the unit's timeline
     assert not [w for w in at.sidebar.selectbox if w.key in ("task", "cell")]  # the view widgets are hidden
     assert not [w for w in at.sidebar.radio if w.key in ("source", "model")]
@@ -58,7 +59,7 @@ def test_each_example_shows_its_prediction_and_the_maps_of_its_trace(name):
     at = model_page(query={"ex": name})
     assert not at.error
     model = lv.io.load_model(iv.example_path(name))
-    x = iv.parse_input(model, iv.example_input(name))
+    x = iv.parse_input(model, iv.example_input(name), iv.example_task(name))
     assert np.allclose(shown_prediction(at), model.predict(x[None])[0].reshape(1, -1), atol=0, rtol=1e-12)
     tr = model.forward(x).layers[0].layers[0]
     shown = maps(at)
@@ -71,9 +72,9 @@ def test_each_example_shows_its_prediction_and_the_maps_of_its_trace(name):
 
 
 def test_the_step_view_shows_the_units_numbers_at_t():
-    at = model_page(query={"ex": "contains_3", "mt": "4", "munit": "3"})
-    model = iv.example_model("contains_3")
-    tr = model.forward(iv.parse_input(model, iv.example_input("contains_3"))).layers[0].layers[0]
+    at = model_page(query={"ex": "sine_stacked", "mt": "4", "munit": "3"})
+    model = iv.example_model("sine_stacked")
+    tr = model.forward(iv.parse_input(model, iv.example_input("sine_stacked"))).layers[0].layers[0]
     row = next(d.value for d in at.dataframe if "f — forget gate" in d.value.columns)
     assert list(row.columns) == [f"{tr.spec[q].symbol} — {tr.spec[q].title}" for q in tr.spec.names]
     assert list(row.iloc[0]) == [float(tr[q][4, 3]) for q in tr.spec.names]
@@ -84,21 +85,78 @@ def test_the_step_view_shows_the_units_numbers_at_t():
     assert at.query_params["munit"] == "5" and at.query_params["mt"] == "4"
 
 
+NEGATION = tasks.get("negation_sentiment")
+TEXT_EXAMPLES = ["negation_embedding_lstm", "negation_stacked_softmax"]
+
+
+def encoded(name: str, sentence: str) -> np.ndarray:
+    """The negation task's encoding of a sentence as an example was trained on: ids (T,) or one-hot (T, V)."""
+    one_hot = NEGATION.parse(sentence)  # (6, V): left-padded with '·', as make_batch
+    return np.argmax(one_hot, axis=-1) if name == "negation_embedding_lstm" else one_hot
+
+
+@pytest.mark.parametrize("name", TEXT_EXAMPLES)
+def test_a_negation_example_reads_a_typed_sentence_as_the_task_encodes_it(name):
+    at = model_page(query={"ex": name})
+    assert iv.example_task(name) is NEGATION
+    assert at.text_input(key=MODEL_TEXT).value == "they do not hate rain"  # its JSON's first sample, as words
+    assert any("The file itself carries no vocabulary" in c.value and NEGATION.title in c.value for c in at.caption)
+    assert any(plain(NEGATION.input_hint, 300) in c.value for c in at.caption)
+    model = iv.example_model(name)
+    for sentence, positive in (("she doesn't like coffee", False), ("我喜欢吃苹果", True)):
+        at.text_input(key=MODEL_TEXT).set_value(sentence).run()
+        assert not at.error
+        x = encoded(name, sentence)
+        y = model.predict(x[None])
+        assert np.allclose(shown_prediction(at), y, atol=0, rtol=1e-12)
+        assert (y[0, -1] > 0.5) == positive  # sigmoid: P(positive); softmax: (negative, positive)
+        assert np.allclose(plotly_array(maps(at)["h"]["z"]), model.forward(x).layers[0].layers[0]["h"].T)
+        assert at.query_params["input"] == sentence
+    fig = next(c for c in charts(at) if any(t["type"] == "heatmap" for t in c["data"]))
+    ticks = [
+        text for key, axis in fig["layout"].items() if key.startswith("xaxis") for text in axis.get("ticktext", [])
+    ]
+    assert ticks[:6] == ["·", "·", "我", "喜欢", "吃", "苹果"]  # the time axis: the words, left-padded as in training
+
+
+@pytest.mark.parametrize("name", TEXT_EXAMPLES)
+@pytest.mark.parametrize("bad", ["she doesn't like broccoli", "3 1 4", "", "like " * 201])
+def test_a_bad_sentence_is_named_as_the_sidebar_names_it_and_the_last_good_is_kept(name, bad):
+    at = model_page(query={"ex": name})
+    at.text_input(key=MODEL_TEXT).set_value("we never hate music").run()
+    assert not at.error
+    good = iv.example_model(name).predict(encoded(name, "we never hate music")[None])
+    at.text_input(key=MODEL_TEXT).set_value(bad).run()
+    assert not at.exception
+    with pytest.raises(ValueError) as err:
+        NEGATION.parse(bad)  # the task's own words, as the sidebar shows them for a typed sentence
+    assert said(str(err.value), at)
+    assert any("Still showing the last good input: we never hate music" in c.value for c in at.caption)
+    assert np.allclose(shown_prediction(at), good)
+    assert at.query_params["input"] == "we never hate music"
+
+
+def embedding_upload() -> dict:
+    """An uploaded Keras model with an Embedding: the file holds no vocabulary, so it reads token ids."""
+    return {"id": "e1", "name": "mine.keras", "data": iv.example_path("negation_embedding_lstm").read_bytes()}
+
+
 @pytest.mark.parametrize(
     "bad, words",
     [
         ("3 1 x 4", "'x' is not a token id"),
-        ("3 1 12 4", "token id 12 is outside the vocabulary: the embedding has ids 0 to 9"),
+        ("3 1 57 4", "token id 57 is outside the vocabulary: the embedding has ids 0 to 56"),
         ("1.5 2", "'1.5' is not a token id"),
         ("", "it is empty"),
         (" ".join(["1"] * 201), "too long: 201 steps (the limit is 200)"),
     ],
 )
 def test_bad_input_is_named_and_the_last_good_input_is_kept(bad, words):
-    at = model_page(query={"ex": "contains_3"})
+    at = model_page(state={MODEL_PICK: "upload", MODEL_FILE: embedding_upload()})
+    assert at.text_input(key=MODEL_TEXT).value == "3 1 4 1 5 9 2 6"  # token ids: an upload carries no words
     at.text_input(key=MODEL_TEXT).set_value("3 3 1 4").run()
     assert not at.error
-    model = iv.example_model("contains_3")
+    model = lv.io.load_model(embedding_upload()["data"])
     good = model.predict(np.array([[3, 3, 1, 4]]))
     at.text_input(key=MODEL_TEXT).set_value(bad).run()
     assert not at.exception
@@ -109,8 +167,8 @@ def test_bad_input_is_named_and_the_last_good_input_is_kept(bad, words):
 
 
 def test_a_numeric_model_reads_numbers_and_names_a_word():
-    at = model_page(query={"ex": "sine_gru_relu", "input": "0.1 0.5 -0.2"})
-    model = iv.example_model("sine_gru_relu")
+    at = model_page(query={"ex": "airline_lstm_relu", "input": "0.1 0.5 -0.2"})
+    model = iv.example_model("airline_lstm_relu")
     assert np.allclose(shown_prediction(at), model.predict(np.array([[[0.1], [0.5], [-0.2]]])))
     at.text_input(key=MODEL_TEXT).set_value("0.1 nan 2").run()
     assert said("'nan' is not a finite number", at)
@@ -129,9 +187,9 @@ def test_the_stacked_example_shows_the_layer_chosen():
     assert np.allclose(plotly_array(second["c"]["z"]), rec.layers[1].layers[0]["c"].T)
     assert not np.allclose(plotly_array(second["c"]["z"]), plotly_array(first["c"]["z"]))
     assert at.query_params["mlayer"] == "1"
-    at.radio(key=MODEL_PICK).set_value("contains_3").run()  # another model: its own input, layer 0
+    at.radio(key=MODEL_PICK).set_value("negation_embedding_lstm").run()  # another model: its own input, layer 0
     assert not at.error and at.session_state[MODEL_LAYER] == 0
-    assert at.session_state[MODEL_TEXT] == iv.example_input("contains_3")
+    assert at.session_state[MODEL_TEXT] == iv.example_input("negation_embedding_lstm") == "they do not hate rain"
 
 
 def opened_from(query: dict) -> AppTest:
@@ -147,7 +205,10 @@ def opened_from(query: dict) -> AppTest:
 def test_a_link_with_an_upload_or_an_unknown_example_is_named():
     at = opened_from({"ex": "upload"})
     warned = " ".join(w.value for w in at.sidebar.warning)
-    assert "a file uploaded in another browser session" in warned and at.session_state[MODEL_PICK] == "contains_3"
+    assert (
+        "a file uploaded in another browser session" in warned
+        and at.session_state[MODEL_PICK] == "negation_embedding_lstm"
+    )
     at = opened_from({"ex": "[x](http://evil.example)", "mlayer": "lots"})
     warned = " ".join(w.value for w in at.sidebar.warning)
     assert "unknown example model" in warned and plain("[x](http://evil.example)", 30) in warned
@@ -173,7 +234,7 @@ def test_a_hostile_file_is_refused_by_name(data, name, words):
     assert not at.exception
     assert f"Not opened: {plain(name)}: {plain(str(err.value), 400)}." in errors(at)
     assert len(charts(at)) == 3  # the page stays: the example, said so
-    assert any("this page shows the example contains_3" in c.value for c in at.caption)
+    assert any("this page shows the example negation_embedding_lstm" in c.value for c in at.caption)
 
 
 def test_an_uploaded_keras_file_is_shown_and_a_bad_one_after_it_keeps_it():

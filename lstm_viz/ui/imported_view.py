@@ -20,6 +20,7 @@ from lstm_viz import tasks
 from lstm_viz.io.file_limits import MAX_FILE_BYTES
 from lstm_viz.io.imported import OUTPUT_ACTIVATIONS, ImportedModel
 from lstm_viz.io.model_files import load_model, sniff
+from lstm_viz.tasks import Task
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
     MAX_MODEL_INPUT_CHARS,
@@ -44,11 +45,14 @@ from lstm_viz.ui.state import (
 from lstm_viz.viz import theme
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "data" / "examples"
-# {name: what it is}, from each example's JSON ("about"); the first is shown on a first visit.
-EXAMPLES = {
-    p.stem: json.loads(p.with_suffix(".json").read_text())["about"]
-    for p in sorted(EXAMPLES_DIR.glob("*.keras"), key=lambda p: (p.stem != "contains_3", p.stem))
+_RECORDS = {
+    p.stem: json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in EXAMPLES_DIR.glob("*.keras")
 }
+# {name: what it is}, from each example's JSON ("about"): the text models first; the first is shown on a first visit.
+EXAMPLES = {name: _RECORDS[name]["about"] for name in sorted(_RECORDS, key=lambda n: ("task" not in _RECORDS[n], n))}
+# {name: the task whose data it was trained on}, for the examples whose input is typed as that task's text (the
+# negation sentences: the file holds no vocabulary, the task does)
+EXAMPLE_TASKS = {name: tasks.get(record["task"]) for name, record in _RECORDS.items() if "task" in record}
 UPLOAD = "upload"
 FILE_TYPES = ["keras", "h5", "pt", "pth", "safetensors"]
 RNN_ACTS = {"ask": "not an nn.RNN", "tanh": "tanh", "relu": "relu"}
@@ -64,10 +68,24 @@ def example_path(name: str) -> Path:
     return EXAMPLES_DIR / f"{name}.keras"
 
 
+def example_task(name: str) -> Task | None:
+    """The task whose text an example reads (its words encoded as in training), or None: ids or numbers."""
+    return EXAMPLE_TASKS.get(name)
+
+
 def example_input(name: str) -> str:
-    """The first sample input of an example's JSON, as the input box reads it."""
-    x = np.asarray(json.loads(example_path(name).with_suffix(".json").read_text())["x"][0])
+    """The first sample input of an example's JSON, as the input box reads it: a sentence for a text example."""
+    x = np.asarray(json.loads(example_path(name).with_suffix(".json").read_text(encoding="utf-8"))["x"][0])
+    task = example_task(name)
+    if task is not None:
+        return " ".join(task.words(_one_hot(task, x)))
     return format_input(x)
+
+
+def _one_hot(task: Task, x: np.ndarray) -> np.ndarray:
+    """A text task's input as its one-hot vectors (T, V), from token ids (T,) or the vectors themselves."""
+    x = np.asarray(x)
+    return np.eye(task.input_size)[x] if x.ndim == 1 else x
 
 
 def format_input(x: np.ndarray) -> str:
@@ -88,8 +106,11 @@ def default_input(model: ImportedModel) -> str:
     return format_input(np.round(steps[:, None] * (1 + np.arange(model.input_size)) / model.input_size, 3))
 
 
-def input_help(model: ImportedModel) -> str:
+def input_help(model: ImportedModel, task: Task | None = None) -> str:
     limit = f"At most {tasks.MAX_CUSTOM_LEN} steps."
+    if task is not None:
+        return (f"Type {task.input_hint}. It is encoded as the training sentences were: left-padded with "
+                f"{tasks.PAD} to {task.default_config().seq_len} steps, one word a step. {limit}")  # fmt: skip
     if model.vocab_size is not None:
         return (f"Token ids, whole numbers 0 to {model.vocab_size - 1} separated by spaces or commas, e.g. "
                 f"'3 1 4 1 5'. {limit} The file holds no vocabulary, so words cannot be typed: only ids.")  # fmt: skip
@@ -109,13 +130,17 @@ def _number(word: str) -> float:
     return v
 
 
-def parse_input(model: ImportedModel, text: str) -> np.ndarray:
+def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np.ndarray:
     """The typed input as the model reads it: token ids (T,) for a model with an Embedding, else numbers (T, D).
+    With a task (an example trained on its sentences), the text is that task's and is encoded by it as its
+    training data was (task.parse): its token ids for an Embedding, else its one-hot word vectors.
     ValueError names the problem: empty, too long, a word that is not a number, an id outside the vocabulary,
-    a step with the wrong count of numbers."""
+    a step with the wrong count of numbers; for a task, the task's own message (an unknown word, ...)."""
     text = str(text)
     if len(text) > MAX_MODEL_INPUT_CHARS:
         raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_MODEL_INPUT_CHARS:,})")
+    if task is not None:
+        return _task_input(model, task, task.parse(text))
     D, V = model.input_size, model.vocab_size
     if V is not None or D == 1:
         words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
@@ -147,9 +172,25 @@ def parse_input(model: ImportedModel, text: str) -> np.ndarray:
     return np.array(rows)  # (T, D)
 
 
-def token_labels(x: np.ndarray) -> list[str]:
-    """The time axis' labels: the token id, the number (D = 1), or the step's index (D > 1)."""
+def _task_input(model: ImportedModel, task: Task, one_hot: np.ndarray) -> np.ndarray:
+    """A task's one-hot encoding (T, V) as the model reads it: ids (T,) for its Embedding, else the vectors."""
+    if model.vocab_size is not None:
+        if model.vocab_size != task.input_size:
+            raise ValueError(f"the embedding has {model.vocab_size} ids; the task {task.name} has {task.input_size}")
+        return np.argmax(one_hot, axis=-1)  # (T,)
+    if model.input_size != task.input_size:
+        raise ValueError(
+            f"the model reads {model.input_size} numbers a step; the task {task.name} has {task.input_size}"
+        )
+    return one_hot  # (T, V)
+
+
+def token_labels(x: np.ndarray, task: Task | None = None) -> list[str]:
+    """The time axis' labels: the task's words (a text example), the token id, the number (D = 1), or the
+    step's index (D > 1)."""
     x = np.asarray(x)
+    if task is not None:
+        return task.token_labels(_one_hot(task, x))
     if x.ndim == 1:
         return [str(int(v)) for v in x]
     if x.shape[1] == 1:
@@ -187,6 +228,7 @@ class Chosen:
     model_id: str  # "example:<name>" or "upload:<file id>:<options>": the caches' key
     label: str  # the example's name or the uploaded file's name
     uploaded: bool
+    task: Task | None = None  # the task whose sentences an example reads (example_task), else None
 
 
 @st.cache_resource(show_spinner=False)
@@ -238,13 +280,13 @@ def model_ui() -> Chosen:
                     "yours.")  # fmt: skip
     if pick != UPLOAD:
         st.caption(f"{plain(EXAMPLES[pick], 200)} (lstm_viz/data/examples/{pick}.keras)")
-        return Chosen(example_model(pick), f"example:{pick}", pick, False)
+        return Chosen(example_model(pick), f"example:{pick}", pick, False, example_task(pick))
     chosen = upload_ui()
     if chosen is None:
         first = next(iter(EXAMPLES))
         st.caption(f"Until a file opens, this page shows the example {first}.")
         ss.setdefault(MODEL_TEXT, example_input(first))
-        return Chosen(example_model(first), f"example:{first}", first, False)
+        return Chosen(example_model(first), f"example:{first}", first, False, example_task(first))
     return chosen
 
 
@@ -324,19 +366,23 @@ def input_ui(chosen: Chosen) -> tuple[np.ndarray, str]:
     model = chosen.model
     default = default_input(model) if chosen.uploaded else example_input(chosen.label)
     ss.setdefault(MODEL_TEXT, default)
-    kind = "token ids" if model.vocab_size is not None else "numbers"
+    task = chosen.task
+    kind = "a sentence" if task is not None else "token ids" if model.vocab_size is not None else "numbers"
     text = st.text_input(f"Input ({kind}, at most {tasks.MAX_CUSTOM_LEN} steps)", key=MODEL_TEXT,
-                         help=input_help(model), max_chars=MAX_MODEL_INPUT_CHARS)  # fmt: skip
+                         help=input_help(model, task), max_chars=MAX_MODEL_INPUT_CHARS)  # fmt: skip
+    if task is not None:
+        st.caption(f"Type {plain(task.input_hint, 300)}.")
     good = ss.setdefault(MODEL_GOOD, {})
     try:
-        x = parse_input(model, text)
+        x = parse_input(model, text, task)
         good[chosen.model_id] = text
         return x, text
     except ValueError as err:
-        st.error(f"This input cannot be used: {plain(str(err), 200)}.", icon=":material/error:")
+        # 600 characters: a task's message about an unknown word lists its whole vocabulary
+        st.error(f"This input cannot be used: {plain(str(err), 600)}.", icon=":material/error:")
     kept = good.get(chosen.model_id, default)
     st.caption(f"Still showing the last good input: {plain(kept, 120)}")
-    return parse_input(model, kept), kept
+    return parse_input(model, kept, task), kept
 
 
 def layer_label(model: ImportedModel):

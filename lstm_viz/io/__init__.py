@@ -8,6 +8,7 @@ and PyTorch files.
     m = lstm_viz.io.load_model("model.keras")          # Keras .keras / .h5, or a PyTorch state_dict
     m = lstm_viz.io.load_torch_state_dict("lstm.pt", readout_at="last")
     m.predict(x); m.forward(x).layers[0]["f"]          # an ImportedModel (lstm_viz.io.imported)
+    m.vocabulary; m.encode(["I do not like rain"])     # a Keras model with a TextVectorization / StringLookup
 
 load_model, load_torch_state_dict and ImportedModel load on first use (h5py is imported only to read a Keras
 file, torch only to read a .pt file). (`lstm_viz.io` is this package; the standard library's `io` is

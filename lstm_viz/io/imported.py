@@ -6,6 +6,8 @@
 
 The architecture, in order (the only one read; anything else is refused when the file is read)::
 
+    texts (a Keras model that carries its vocabulary: a TextVectorization or StringLookup layer first)
+                        -> token ids, exactly as that layer computes them (text_lookup)    (B, T)
     x (B, T) token ids  -> Embedding:  e_t = E[x_t]                      (B, T, D)
     or x (B, T, D)      -> used as it is (numbers, one-hot vectors)
     1 to 3 recurrent layers, each one cell (lstm, gru, rnn) with its own hidden size:
@@ -16,6 +18,13 @@ The architecture, in order (the only one read; anything else is refused when the
 
 Dropout is the identity at inference and is not kept. W is stored in torch's layout (K, H): Keras'
 kernel (H, K) transposed. act is linear, relu, tanh, sigmoid or softmax (over the last axis).
+
+A model that carries its vocabulary (m.vocabulary is not None) takes text as well as token ids:
+
+    m.vocabulary                          # the token of each id: ("", "[UNK]", "rain", ...)
+    m.encode(["I do not like rain"])      # (1, T) int64 token ids
+    m.predict(["I do not like rain"])     # a list of texts: a batch (B, K); one string: one sequence (K,)
+    m.forward("I do not like rain")       # rec.x holds the token ids the text became
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ from lstm_viz.core.checks import as_array
 from lstm_viz.core.params import CellParams
 from lstm_viz.core.stack import forward as stack_forward
 from lstm_viz.core.trace import Trace
+from lstm_viz.io.text_lookup import TextLookup, is_text
 
 OUTPUT_ACTIVATIONS = ("linear", "relu", "tanh", "sigmoid", "softmax")
 
@@ -77,7 +87,7 @@ class ModelRecord:
     """Everything one forward computed: the model's input, the recurrent stack's input (after the embedding),
     one Trace per recurrent layer, each read-out layer's output and the prediction y."""
 
-    x: np.ndarray  # as given: (B, T) token ids or (B, T, D)
+    x: np.ndarray  # as given: (B, T) token ids or (B, T, D); text: the token ids it became
     inputs: np.ndarray  # (B, T, D) float64
     layers: tuple[Trace, ...]  # layers[k].h: (B, T, H_k)
     readout: tuple[np.ndarray, ...]  # one per read-out layer
@@ -90,6 +100,7 @@ class ImportedModel:
     embedding: Embedding | None
     recurrent: tuple[Recurrent, ...]
     readout: tuple[Dense, ...] = ()
+    lookup: TextLookup | None = None  # a Keras TextVectorization / StringLookup: text -> token ids
 
     def __post_init__(self):
         if not 1 <= len(self.recurrent) <= 3:
@@ -114,6 +125,8 @@ class ImportedModel:
         if self.embedding is not None:
             object.__setattr__(self.embedding, "weights", as_array(self.embedding.name, self.embedding.weights,
                                                                    (None, self.input_size)))  # fmt: skip
+        if self.lookup is not None and self.embedding is None:  # (ids past its rows are refused as Keras does)
+            raise ValueError(f"{self.lookup.name}: its token ids need an Embedding")
 
     @property
     def input_size(self) -> int:
@@ -123,6 +136,27 @@ class ImportedModel:
     @property
     def vocab_size(self) -> int | None:
         return None if self.embedding is None else self.embedding.weights.shape[0]
+
+    @property
+    def vocabulary(self) -> tuple[str, ...] | None:
+        """The token of each id when the file carries a vocabulary (TextVectorization, StringLookup), else None."""
+        return None if self.lookup is None else self.lookup.vocabulary
+
+    def encode(self, texts) -> np.ndarray:
+        """Token ids (B, T) int64 of a list of texts, exactly as the model's own lookup layer computes them
+        (a StringLookup's texts may be lists of tokens); ValueError for a model without a vocabulary."""
+        if self.lookup is None:
+            raise ValueError("texts: this model's file carries no vocabulary (no TextVectorization or StringLookup "
+                             "layer), so it reads token ids, not text")  # fmt: skip
+        return self.lookup.encode(texts)
+
+    def token_ids(self, x):
+        """x as token ids when it is text (one string: one sequence (T,); a list of texts: (B, T)), else x."""
+        if not is_text(x):
+            return x
+        if isinstance(x, str):
+            return self.encode([x])[0]  # (T,)
+        return self.encode(list(x))  # (B, T)
 
     @property
     def seq2seq(self) -> bool:
@@ -154,7 +188,9 @@ class ImportedModel:
 
     def forward(self, x) -> ModelRecord:
         """Run every layer on x and record it: the recurrent layers by lstm_viz.forward (their gates), then the
-        read-out. x: token ids (B, T) for a model with an embedding, else numbers (B, T, D); (T,) / (T, D) too."""
+        read-out. x: token ids (B, T) for a model with an embedding, else numbers (B, T, D); (T,) / (T, D) too;
+        text for a model with a vocabulary (a list of texts, or one string)."""
+        x = self.token_ids(x)
         xs, batched = self.embed(x)  # (B, T, D)
         traces, h = [], (xs if batched else xs[0])  # a single sequence is traced as one: (T, D)
         for layer in self.recurrent:
@@ -170,12 +206,18 @@ class ImportedModel:
 
     def predict(self, x) -> np.ndarray:
         """What the original model's predict / forward returns for x: (B, K), or (B, T, K) for a model whose top
-        recurrent layer returns sequences (K: the last read-out's width, or H without a read-out)."""
+        recurrent layer returns sequences (K: the last read-out's width, or H without a read-out). A model with a
+        vocabulary also takes text: a list of texts (B, K), or one string (K,)."""
         return self.forward(x).y
 
     def describe(self) -> list[str]:
         """One line a layer, bottom first: "embedding: Embedding 20 x 4", "lstm: lstm 4 -> 8, sequences", ..."""
         lines = []
+        if self.lookup is not None:
+            t = self.lookup
+            how = (f", {t.standardize}, split {t.split}, {t.output_sequence_length or 'any'} steps"
+                   if t.layer == "TextVectorization" else "")  # fmt: skip
+            lines.append(f"{t.name}: {t.layer}, {len(t.vocabulary)} tokens{how}")
         if self.embedding is not None:
             V, D = self.embedding.weights.shape
             lines.append(f"{self.embedding.name}: Embedding {V} x {D}")

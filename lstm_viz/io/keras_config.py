@@ -8,10 +8,10 @@ The config is {"class_name": "Sequential" | "Functional" | "Model", "config": {"
 {"class_name": "LSTM", "config": {"name": ..., "units": ..., ...}} (Keras 2's Sequential may hold the list
 itself). A functional model is read only when it is a chain: each layer's one input is the layer before.
 
-What is read, in this order: [InputLayer] [Embedding] 1-3 × (LSTM | GRU | SimpleRNN) [Dense | Activation]...,
-with Dropout (and the other noise layers, the identity at inference) anywhere after the input. An option
-lstm-viz does not know is accepted only when it is off (null, false, 0): a layer that needs it is refused,
-never computed differently.
+What is read, in this order: [InputLayer] [TextVectorization | StringLookup, then an Embedding (text_lookup)]
+[Embedding] 1-3 × (LSTM | GRU | SimpleRNN) [Dense | Activation]..., with Dropout (and the other noise layers, the
+identity at inference) anywhere after the input. An option lstm-viz does not know is accepted only when it is off
+(null, false, 0): a layer that needs it is refused, never computed differently.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from lstm_viz.core import cells
+from lstm_viz.io import text_lookup
 from lstm_viz.io.file_limits import MAX_CONFIG_BYTES, MAX_CONFIG_LAYERS, MAX_HIDDEN, MAX_JSON_DEPTH, MAX_JSON_ITEMS
 from lstm_viz.io.imported import OUTPUT_ACTIVATIONS
 from lstm_viz.io.weights import bounded_json
@@ -53,7 +54,7 @@ REFUSED = {  # classes often met around recurrent layers, and why they are not r
 
 @dataclass(frozen=True)
 class LayerConfig:
-    kind: str  # "input", "embedding", "recurrent", "identity", "dense", "activation"
+    kind: str  # "input", "lookup", "embedding", "recurrent", "identity", "dense", "activation"
     class_name: str  # Keras' class: "LSTM", "Dense", ...
     name: str  # the layer's name: the group of its weights in an .h5 file
     key: str  # the group of its weights in a .keras file: snake_case(class) numbered in order, "lstm_1"
@@ -93,6 +94,7 @@ def parse(text: str, what: str, keras_version: str | None = None) -> list[LayerC
         check_chain(raw, body, what)
     used: dict[str, int] = {}
     layers = []
+    input_shape = None  # the InputLayer's batch_shape: a TextVectorization with split=None needs (B, 1)
     for entry in raw:
         cls = entry.get("class_name")
         if not isinstance(cls, str):
@@ -100,12 +102,15 @@ def parse(text: str, what: str, keras_version: str | None = None) -> list[LayerC
         base = snake_case(cls)
         used[base] = used.get(base, -1) + 1
         key = base if used[base] == 0 else f"{base}_{used[base]}"
-        layers.append(read_layer(cls, entry, key, keras_version))
+        layers.append(read_layer(cls, entry, key, keras_version, input_shape))
+        if cls == "InputLayer":
+            shape = entry["config"].get("batch_shape", entry["config"].get("batch_input_shape"))
+            input_shape = shape if isinstance(shape, list) else None
     return check_order(layers)
 
 
-def read_layer(cls: str, entry: dict, key: str, keras_version: str | None) -> LayerConfig:
-    """One layer's config as a LayerConfig, its options checked."""
+def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input_shape=None) -> LayerConfig:
+    """One layer's config as a LayerConfig, its options checked (input_shape: the InputLayer's batch_shape)."""
     c = entry["config"]
     name = str(c.get("name", key))[:80]
     label = f"{cls[:40]} {name!r}"
@@ -117,6 +122,8 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None) -> La
             if c.get(option):
                 raise ValueError(f"layer {label}: {option}=True is not read")
         return LayerConfig("input", cls, name, key)
+    if cls in text_lookup.CLASSES:  # its options are checked there, its vocabulary read with the file
+        return LayerConfig("lookup", cls, name, key, text_lookup.read_options(cls, c, label, input_shape))
     if cls in RECURRENT:
         kind = "recurrent"
         opts, handled = recurrent_options(cls, c, label, keras_version)
@@ -137,7 +144,8 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None) -> La
         raise ValueError(f"layer {label}: a {cls} layer ({REFUSED[cls]}) is not computed by lstm-viz")
     else:
         raise ValueError(f"layer {label}: the layer class {cls[:40]} is not one lstm-viz computes (it reads "
-                         f"Embedding, LSTM, GRU, SimpleRNN, Dropout, Dense, Activation)")  # fmt: skip
+                         f"TextVectorization, StringLookup, Embedding, LSTM, GRU, SimpleRNN, Dropout, Dense, "
+                         f"Activation)")  # fmt: skip
     check_dtype(c.get("dtype"), label)
     for option, value in c.items():
         if option in handled or option in INERT:
@@ -251,15 +259,22 @@ def check_chain(raw: list[dict], body, what: str) -> None:
 
 
 def check_order(layers: list[LayerConfig]) -> list[LayerConfig]:
-    """[Embedding] 1-3 recurrent [Dense | Activation]... in this order (inputs and identities anywhere)."""
+    """[lookup, Embedding | Embedding] 1-3 recurrent [Dense | Activation]... in this order (inputs and identities
+    anywhere)."""
     body = [layer for layer in layers if layer.kind not in ("input", "identity")]
     if any(layer.kind == "input" for layer in layers[1:]):
         raise ValueError(f"layer {next(x for x in layers[1:] if x.kind == 'input').label}: an input after the first")
     stage = 0  # 0: embedding may come, 1: recurrent layers, 2: read-out
-    for n, layer in enumerate(body):
+    start = 1 if body and body[0].kind == "lookup" else 0
+    if start and (len(body) < 2 or body[1].kind != "embedding"):
+        raise ValueError(f"layer {body[0].label}: its token ids must go to an Embedding, the next layer")
+    for n, layer in enumerate(body[start:], start):
+        if layer.kind == "lookup":
+            raise ValueError(f"layer {layer.label}: a {layer.class_name} must be the first layer")
         if layer.kind == "embedding":
-            if n != 0:
-                raise ValueError(f"layer {layer.label}: an Embedding must be the first layer")
+            if n != start:
+                where = "the layer after the lookup" if start else "the first layer"
+                raise ValueError(f"layer {layer.label}: an Embedding must be {where}")
         elif layer.kind == "recurrent":
             if stage == 2:
                 raise ValueError(f"layer {layer.label}: a recurrent layer after a read-out is not read")

@@ -11,6 +11,11 @@ Legacy Keras 2 / tf.keras `.h5`: one HDF5 file with the attributes model_config 
 keras_version, and a group model_weights/<layer name> whose attribute weight_names lists its datasets'
 paths ("lstm/lstm_cell/kernel:0", Keras 3's legacy writer "sequential/lstm/lstm_cell/kernel").
 
+A leading TextVectorization or StringLookup layer (text_lookup says what is computed) keeps a vocabulary learnt
+by adapt() in the .keras zip as assets/layers/<key>/vocabulary.txt (a TextVectorization also as
+assets/layers/<key>/_lookup_layer/vocabulary.txt: the copy Keras loads last, which must be the same), one passed
+to its constructor in its config; a legacy .h5 file holds only the latter.
+
 A bias is (G·H,) (GRU reset_after=True: (2, 3H), input and recurrent rows); with use_bias=False there is
 none and the layer is computed with zeros, which is exactly what Keras computes.
 """
@@ -24,7 +29,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from lstm_viz.core.params import CellParams
-from lstm_viz.io import keras_config
+from lstm_viz.io import keras_config, text_lookup
 from lstm_viz.io.file_limits import (
     MAX_CONFIG_BYTES,
     MAX_NUMBERS,
@@ -57,8 +62,9 @@ def read_keras(data: bytes) -> ImportedModel:
         except ValueError:
             version = None
     layers = keras_config.parse(text, "config.json", version or "3.")
+    assets = {layer.key: vocabulary_asset(zf, names, layer) for layer in layers if layer.kind == "lookup"}
     with open_h5(read_member(zf, "model.weights.h5", what), "model.weights.h5") as f:
-        return build(layers, lambda layer, roles, budget: keras3_vars(f, layer, roles, budget))
+        return build(layers, lambda layer, roles, budget: keras3_vars(f, layer, roles, budget), assets)
 
 
 def read_h5(data: bytes) -> ImportedModel:
@@ -75,6 +81,22 @@ def read_h5(data: bytes) -> ImportedModel:
         version = h5_text(f, "keras_version", what, 100) or h5_text(weights, "keras_version", what, 100)
         layers = keras_config.parse(text, "model_config", version)
         return build(layers, lambda layer, roles, budget: legacy_vars(weights, layer, roles, budget))
+
+
+def vocabulary_asset(zf, names: set[str], layer) -> list[str] | None:
+    """The lines of a lookup layer's assets/layers/<key>[/_lookup_layer]/vocabulary.txt, None when there is none
+    (its vocabulary is then in its config); the two copies of a TextVectorization must be the same."""
+    found = []
+    for base in dict.fromkeys((layer.key, layer.name)):
+        for path in (f"assets/layers/{base}/vocabulary.txt", f"assets/layers/{base}/_lookup_layer/vocabulary.txt"):
+            if path in names:
+                data = read_member(zf, path, f"layer {layer.label}", text_lookup.MAX_VOCABULARY_BYTES)
+                found.append(text_lookup.vocabulary_lines(data, layer.label))
+        if found:
+            break
+    if any(lines != found[0] for lines in found[1:]):
+        raise ValueError(f"layer {layer.label}: its two vocabulary.txt assets differ")
+    return found[-1] if found else None
 
 
 def decode(data: bytes, what: str) -> str:
@@ -143,13 +165,16 @@ def shaped(layer, role: str, array: np.ndarray, shape: tuple[int, ...]) -> np.nd
     return array
 
 
-def build(layers: list, get) -> ImportedModel:
-    """The model from the checked layers and get(layer, roles, budget) -> {role: float64 array}."""
+def build(layers: list, get, assets: dict | None = None) -> ImportedModel:
+    """The model from the checked layers, get(layer, roles, budget) -> {role: float64 array} and the lines of
+    each lookup layer's vocabulary asset by its key (None: no asset)."""
     budget = [MAX_NUMBERS]
-    embedding, recurrent, readout, D = None, [], [], None
+    lookup, embedding, recurrent, readout, D = None, None, [], [], None
     for layer in layers:
         o = layer.options
-        if layer.kind == "embedding":
+        if layer.kind == "lookup":
+            lookup = text_lookup.build(layer.class_name, layer.name, o, (assets or {}).get(layer.key))
+        elif layer.kind == "embedding":
             w = get(layer, ROLES["embedding"], budget)["embeddings"]
             embedding = Embedding(layer.name, shaped(layer, "embeddings", w, (o["input_dim"], o["output_dim"])))
             D = o["output_dim"]
@@ -179,4 +204,4 @@ def build(layers: list, get) -> ImportedModel:
             D = K
         elif layer.kind == "activation":
             readout.append(Dense(layer.name, None, None, o["activation"]))
-    return ImportedModel("keras", embedding, tuple(recurrent), tuple(readout))
+    return ImportedModel("keras", embedding, tuple(recurrent), tuple(readout), lookup)

@@ -47,9 +47,7 @@ st.subheader("Its prediction")
 st.caption("ImportedModel.predict on this input: what the original model's predict (Keras) or forward (PyTorch) "
            "returns, computed by lstm-viz.")  # fmt: skip
 if task is not None and task.class_names:
-    classes = ", ".join(f"{k} {name}" for k, name in enumerate(task.class_names))
-    st.caption(f"The task's classes: {classes}. One sigmoid output is the chance of class 1; a softmax gives one "
-               "column a class.")  # fmt: skip
+    st.caption(iv.class_note(task, y))
 st.dataframe(imported.prediction_rows(y, tokens), hide_index=True, width="stretch",
              column_config={"output": st.column_config.TextColumn(width="medium")})  # fmt: skip
 

@@ -102,6 +102,9 @@ def test_a_negation_example_reads_a_typed_sentence_as_the_task_encodes_it(name):
     assert at.text_input(key=MODEL_TEXT).value == "they do not hate rain"  # its JSON's first sample, as words
     assert any("The file itself carries no vocabulary" in c.value and NEGATION.title in c.value for c in at.caption)
     assert any(plain(NEGATION.input_hint, 300) in c.value for c in at.caption)
+    classes = {"negation_embedding_lstm": "y[0] is the chance of class 1, positive (class 0 is negative).",
+               "negation_stacked_softmax": "One column a class: y[0] negative, y[1] positive."}  # fmt: skip
+    assert any(c.value == classes[name] for c in at.caption)
     model = iv.example_model(name)
     for sentence, positive in (("she doesn't like coffee", False), ("我喜欢吃苹果", True)):
         at.text_input(key=MODEL_TEXT).set_value(sentence).run()

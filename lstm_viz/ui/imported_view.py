@@ -198,6 +198,14 @@ def token_labels(x: np.ndarray, task: Task | None = None) -> list[str]:
     return [str(t) for t in range(len(x))]
 
 
+def class_note(task: Task, y: np.ndarray) -> str:
+    """What a text example's outputs mean, in the task's classes: one sigmoid output, or one column a class."""
+    names = task.class_names
+    if np.shape(y)[-1] == 1 and len(names) == 2:
+        return f"y[0] is the chance of class 1, {names[1]} (class 0 is {names[0]})."
+    return "One column a class: " + ", ".join(f"y[{k}] {name}" for k, name in enumerate(names)) + "."
+
+
 def is_state_dict(data: bytes) -> bool:
     """Whether a file is a PyTorch state_dict (.pt / .pth / .safetensors), whose architecture is partly asked for."""
     try:

@@ -31,6 +31,10 @@ if task is not None:
     st.caption(f"It reads {reads}. The file itself carries no vocabulary: this example's words come from the "
                f"repository's sentences of the task {task.title}, on which it was trained, so a sentence is "
                "typed as words and encoded as that training data was.")  # fmt: skip
+elif model.vocabulary is not None:
+    st.caption(f"It reads text: the file carries its own vocabulary of {len(model.vocabulary):,} tokens in its "
+               f"{plain(model.lookup.name, 60)} layer, which turns the words typed into token ids exactly as Keras "
+               "does.")  # fmt: skip
 elif model.vocab_size is not None:
     st.caption(f"It reads token ids 0 to {model.vocab_size - 1}. The file carries no vocabulary (no words for the "
                "ids), so the input is typed as ids.")  # fmt: skip
@@ -40,7 +44,7 @@ if chosen.uploaded:
     st.caption(f"{plain(chosen.label, 80)} stays in this browser session: a link to this page opens an example.")
 
 x, text = iv.input_ui(chosen)
-tokens = iv.token_labels(x, task)
+tokens = iv.token_labels(x, task, model.vocabulary)
 record, scales, y = iv.computed(chosen.model_id, text, model, x)
 
 st.subheader("Its prediction")

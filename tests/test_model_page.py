@@ -299,3 +299,29 @@ def test_numbers_of_several_per_step_are_read_a_step_a_group():
         iv.parse_input(model, "0.1 0.2 0.3; 1 2")
     assert iv.parse_input(model, iv.default_input(model)).shape[1] == 3
     assert iv.token_labels(rng.normal(size=(4, 3))) == ["0", "1", "2", "3"]
+
+
+def test_a_file_that_carries_its_vocabulary_takes_text():
+    """A Keras model with its own TextVectorization (a fixture built with Keras and TensorFlow): the input box takes
+    words, the file's layer turns them into ids as Keras does, and the maps' time axis shows the words."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "vocab_textvectorization.keras").read_bytes()
+    model = lv.io.load_model(data)
+    at = model_page(state={MODEL_PICK: "upload", MODEL_FILE: {"id": "v1", "name": "words.keras", "data": data}})
+    assert at.session_state[MODEL_TEXT] == iv.default_input(model)  # a few of the file's own words
+    at.session_state[MODEL_TEXT] = "They do NOT love rain!"
+    at.run()
+    assert not at.error and not at.exception
+    ids = model.encode(["They do NOT love rain!"])[0]
+    assert np.allclose(shown_prediction(at), model.predict(["They do NOT love rain!"]))
+    labels = [model.vocabulary[i] or tasks.PAD for i in ids]
+    assert labels[:5] == ["they", "do", "not", "love", "rain"] and labels[5:] == [tasks.PAD] * 3  # padded to 8
+    heat = next(c for c in charts(at) if any(t["type"] == "heatmap" for t in c["data"]))
+    axis_text = str([v for k, v in heat["layout"].items() if k.startswith("xaxis")])
+    assert all(f"'{w}'" in axis_text for w in labels[:5]), axis_text[:300]  # the time axis shows the words
+    assert any("carries its own vocabulary" in c.value for c in at.caption)
+    at.session_state[MODEL_TEXT] = "   "
+    at.run()
+    assert "it is empty" in errors(at) and not at.exception
+    assert np.allclose(shown_prediction(at), model.predict(["They do NOT love rain!"]))  # the last good kept

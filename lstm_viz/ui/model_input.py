@@ -1,0 +1,150 @@
+"""What a user types for an imported model, read as the model reads it: a task's sentence (an example trained on
+the repository's sentences), the file's own vocabulary (a Keras TextVectorization / StringLookup), token ids, or
+numbers; and what the time axis calls each step. No Streamlit: plain functions the Your model page calls.
+
+Bad input is a ValueError naming the problem, for the page to show (the last good input kept).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from lstm_viz import tasks
+from lstm_viz.io.imported import ImportedModel
+from lstm_viz.tasks import Task
+from lstm_viz.ui.state import MAX_MODEL_INPUT_CHARS
+
+
+def as_one_hot(task: Task, x: np.ndarray) -> np.ndarray:
+    """A text task's input as its one-hot vectors (T, V), from token ids (T,) or the vectors themselves."""
+    x = np.asarray(x)
+    return np.eye(task.input_size)[x] if x.ndim == 1 else x
+
+
+def format_input(x: np.ndarray) -> str:
+    """An input as typed: ids or numbers separated by spaces; for D > 1 one step a group, groups split by ';'."""
+    x = np.asarray(x)
+    if x.ndim == 1:
+        return " ".join(str(int(v)) for v in x)
+    if x.shape[1] == 1:
+        return " ".join(f"{v:.4g}" for v in x[:, 0])
+    return "; ".join(" ".join(f"{v:.4g}" for v in row) for row in x)
+
+
+def default_input(model: ImportedModel) -> str:
+    """An input that fits a model of no example: a few of its own words, a few token ids, or numbers a step."""
+    if model.vocabulary is not None:
+        words = [w for w in model.vocabulary[2:] if w and not w.startswith("[")]  # past the mask and OOV tokens
+        return " ".join(words[:5])
+    if model.vocab_size is not None:
+        return " ".join(str(k % model.vocab_size) for k in (3, 1, 4, 1, 5, 9, 2, 6))
+    steps = np.array([0.1, 0.5, -0.2, 0.3, 0.8, -0.6])
+    return format_input(np.round(steps[:, None] * (1 + np.arange(model.input_size)) / model.input_size, 3))
+
+
+def input_help(model: ImportedModel, task: Task | None = None) -> str:
+    limit = f"At most {tasks.MAX_CUSTOM_LEN} steps."
+    if task is not None:
+        return (f"Type {task.input_hint}. It is encoded as the training sentences were: left-padded with "
+                f"{tasks.PAD} to {task.default_config().seq_len} steps, one word a step. {limit}")  # fmt: skip
+    if model.vocabulary is not None:
+        return (f"Text, read by the model's own {model.lookup.name} layer: it lowercases, splits and looks each "
+                f"word up as Keras would ({len(model.vocabulary):,} tokens; a word it does not know becomes its "
+                f"out-of-vocabulary token). {limit}")  # fmt: skip
+    if model.vocab_size is not None:
+        return (f"Token ids, whole numbers 0 to {model.vocab_size - 1} separated by spaces or commas, e.g. "
+                f"'3 1 4 1 5'. {limit} The file holds no vocabulary, so words cannot be typed: only ids.")  # fmt: skip
+    if model.input_size == 1:
+        return f"One number a step, separated by spaces or commas, e.g. '0.1 0.5 -0.2'. {limit}"
+    return (f"{model.input_size} numbers a step (separated by spaces or commas), steps separated by ';' or new "
+            f"lines, e.g. '{default_input(model).split(';')[0]}; ...'. {limit}")  # fmt: skip
+
+
+def _number(word: str) -> float:
+    try:
+        v = float(word)
+    except ValueError:
+        raise ValueError(f"{word[:20]!r} is not a number") from None
+    if not np.isfinite(v):
+        raise ValueError(f"{word[:20]!r} is not a finite number")
+    return v
+
+
+def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np.ndarray:
+    """The typed input as the model reads it: token ids (T,) for a model with an Embedding, else numbers (T, D).
+    With a task (an example trained on its sentences), the text is that task's and is encoded by it as its
+    training data was (task.parse): its token ids for an Embedding, else its one-hot word vectors.
+    ValueError names the problem: empty, too long, a word that is not a number, an id outside the vocabulary,
+    a step with the wrong count of numbers; for a task, the task's own message (an unknown word, ...)."""
+    text = str(text)
+    if len(text) > MAX_MODEL_INPUT_CHARS:
+        raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_MODEL_INPUT_CHARS:,})")
+    if task is not None:
+        return _task_input(model, task, task.parse(text))
+    if model.vocabulary is not None:  # the file's own TextVectorization / StringLookup reads the text
+        if not text.strip():
+            raise ValueError("it is empty: type some words")
+        ids = model.encode([text])[0]  # (T,)
+        if len(ids) > tasks.MAX_CUSTOM_LEN:
+            raise ValueError(f"too long: {len(ids)} steps (the limit is {tasks.MAX_CUSTOM_LEN})")
+        return ids
+    D, V = model.input_size, model.vocab_size
+    if V is not None or D == 1:
+        words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
+        steps = len(words)
+    else:
+        groups = [g for g in re.split(r"[;\n]+", text) if g.strip()]
+        steps = len(groups)
+    if steps == 0:
+        raise ValueError("it is empty: type at least one step")
+    if steps > tasks.MAX_CUSTOM_LEN:
+        raise ValueError(f"too long: {steps} steps (the limit is {tasks.MAX_CUSTOM_LEN})")
+    if V is not None:
+        bad = [w for w in words if not re.fullmatch(r"[+-]?[0-9]{1,12}", w)]
+        if bad:
+            raise ValueError(f"{bad[0][:20]!r} is not a token id (a whole number 0 to {V - 1})")
+        ids = np.array([int(w) for w in words], dtype=np.int64)  # (T,)
+        outside = [int(i) for i in ids if not 0 <= i < V]
+        if outside:
+            raise ValueError(f"token id {outside[0]} is outside the vocabulary: the embedding has ids 0 to {V - 1}")
+        return ids
+    if D == 1:
+        return np.array([_number(w) for w in words])[:, None]  # (T, 1)
+    rows = []
+    for t, group in enumerate(groups):
+        row = [_number(w) for w in re.split(r"[\s,]+", group.strip()) if w]
+        if len(row) != D:
+            raise ValueError(f"step {t} has {len(row)} numbers; this model reads {D} a step")
+        rows.append(row)
+    return np.array(rows)  # (T, D)
+
+
+def _task_input(model: ImportedModel, task: Task, one_hot: np.ndarray) -> np.ndarray:
+    """A task's one-hot encoding (T, V) as the model reads it: ids (T,) for its Embedding, else the vectors."""
+    if model.vocab_size is not None:
+        if model.vocab_size != task.input_size:
+            raise ValueError(f"the embedding has {model.vocab_size} ids; the task {task.name} has {task.input_size}")
+        return np.argmax(one_hot, axis=-1)  # (T,)
+    if model.input_size != task.input_size:
+        raise ValueError(
+            f"the model reads {model.input_size} numbers a step; the task {task.name} has {task.input_size}"
+        )
+    return one_hot  # (T, V)
+
+
+def token_labels(x: np.ndarray, task: Task | None = None, vocabulary: tuple[str, ...] | None = None) -> list[str]:
+    """The time axis' labels: the task's words (a text example), the file's own words (a model with a
+    vocabulary: its padding shown as the task's pad mark), the token id, the number (D = 1), or the step's index
+    (D > 1)."""
+    x = np.asarray(x)
+    if task is not None:
+        return task.token_labels(as_one_hot(task, x))
+    if vocabulary is not None:
+        return [vocabulary[int(i)] or tasks.PAD for i in x]
+    if x.ndim == 1:
+        return [str(int(v)) for v in x]
+    if x.shape[1] == 1:
+        return [f"{v:.2g}" for v in x[:, 0]]
+    return [str(t) for t in range(len(x))]

@@ -77,8 +77,8 @@ def start_live_runs():
     why.start_live(task_name, length, sid, watcher(sid))
 
 
-b1, b2, _ = st.columns([3, 1, 1])
-b1.button(
+buttons = st.container(horizontal=True, wrap=True)  # sized to their labels: none cut on a projector
+buttons.button(
     f"Train the plain RNN, the GRU and the LSTM now at length {length}",
     icon=":material/play_arrow:",
     on_click=start_live_runs,
@@ -88,7 +88,7 @@ b1.button(
     "run at once on this server, the others wait their turn.",
 )
 if running:
-    b2.button("Stop", icon=":material/stop:", on_click=why.stop_live, key="why_stop_now")
+    buttons.button("Stop", icon=":material/stop:", on_click=why.stop_live, key="why_stop_now")
 
 
 @st.fragment(run_every=1.0)

@@ -3,11 +3,12 @@ your own input: its prediction, the heat maps of every gate and state of a layer
 
 import streamlit as st
 
+from lstm_viz import explain
 from lstm_viz.ui import imported_view as iv
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import MODEL_LAYER, MODEL_PICK, MODEL_T, MODEL_UNIT
 from lstm_viz.ui.view import current
-from lstm_viz.viz import imported
+from lstm_viz.viz import diagram, imported, theme
 
 view = current()
 font = view.font_size
@@ -79,6 +80,17 @@ controls[1].selectbox("Unit", list(range(H)), key=MODEL_UNIT, format_func=lambda
 t, unit = st.session_state[MODEL_T], st.session_state[MODEL_UNIT]
 st.markdown(f"**Unit {unit} at t = {t}** (input {plain(tokens[t], 20)}): every gate and state")
 st.dataframe([imported.unit_row(trace, t, unit)], hide_index=True, width="stretch")
+weights = model.recurrent[layer].params.layers[0]
+step = trace.at(t)
+eq_col, cell_col = st.columns([1, 1])
+with eq_col:
+    st.caption(f"The {spec.title}'s equations for unit {unit} at t = {t}, with this file's weights and numbers "
+               "(the step-through page's view).")  # fmt: skip
+    for _, line in explain.equation_lines(spec, weights, step, unit, "separated", theme.COLOURS):
+        st.latex(line)
+with cell_col:
+    st.plotly_chart(diagram.cell_diagram(spec, step, unit, tokens[t], ranges, font_size=font + 1, layer=weights),
+                    key="model_cell", config={"displayModeBar": False})  # fmt: skip
 st.markdown(f"**All {H} units at t = {t}**, unit {unit} outlined")
 st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font), key="model_bars", config={"displayModeBar": False})
 st.markdown(f"**Unit {unit} over the whole input**")

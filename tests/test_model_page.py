@@ -3,6 +3,7 @@ of every gate and state of a layer and one unit at one step, all from lstm_viz.i
 hostile files named in an error, the last good kept, no exception. Uploads are put in the session as bytes (AppTest
 has no file uploader): the page reads them the way it reads the uploader's."""
 
+import json
 import pickle
 
 import numpy as np
@@ -325,3 +326,23 @@ def test_a_file_that_carries_its_vocabulary_takes_text():
     at.run()
     assert "it is empty" in errors(at) and not at.exception
     assert np.allclose(shown_prediction(at), model.predict(["They do NOT love rain!"]))  # the last good kept
+
+
+def test_the_step_view_puts_the_files_numbers_into_the_cells_equations():
+    """One unit at one step as on the step-through page: every equation with the file's weights and this input's
+    numbers (explain.equation_lines on the file's layer), and the cell diagram."""
+    from lstm_viz import explain
+    from lstm_viz.ui.state import MODEL_T
+
+    at = model_page(state={MODEL_PICK: "negation_embedding_lstm", MODEL_T: 4, MODEL_UNIT: 3})
+    assert not at.exception
+    model = iv.example_model("negation_embedding_lstm")
+    x = iv.parse_input(model, at.session_state[MODEL_TEXT], iv.example_task("negation_embedding_lstm"))
+    trace = model.forward(x).layers[0].layers[0]
+    lines = explain.equation_lines(trace.spec, model.recurrent[0].params.layers[0], trace.at(4), 3)
+    shown = [e.value for e in at.latex]
+    assert len(shown) == len(lines) == 6
+    for (name, line), latex in zip(lines, shown):
+        assert line.split("=")[-1].strip()[:6] in latex, name
+        assert f"{trace[name][4, 3]:.3f}" in latex, name  # the value at t = 4 of unit 3
+    assert any("cell state" in json.dumps(c) for c in charts(at))  # the diagram beside them

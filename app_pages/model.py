@@ -46,7 +46,7 @@ if chosen.uploaded:
 
 x, text = iv.input_ui(chosen)
 tokens = iv.token_labels(x, task, model.vocabulary)
-record, scales, y = iv.computed(chosen.model_id, text, model, x)
+record, scales, y = iv.computed_or_stop(chosen.model_id, text, model, x)
 
 st.subheader("Its prediction")
 st.caption("ImportedModel.predict on this input: what the original model's predict (Keras) or forward (PyTorch) "
@@ -62,7 +62,7 @@ if L > 1:
     st.columns([2, 3])[0].selectbox("Layer shown", list(range(L)), key=MODEL_LAYER, format_func=iv.layer_label(model))
 trace, ranges = record.layers[layer].layers[0], scales[layer]
 spec = trace.spec
-where = f"layer {layer} ({model.recurrent[layer].name}) · " if L > 1 else ""
+where = f"layer {layer} ({plain(model.recurrent[layer].name, 60)}) · " if L > 1 else ""
 st.subheader(f"Every gate and state of the {spec.title}")
 st.caption(f"{where}{trace.steps} steps, {trace.hidden_size} units. Fixed colour ranges over this input and 32 "
            "random inputs of its length; hover a cell for its number.")  # fmt: skip

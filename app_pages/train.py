@@ -290,7 +290,9 @@ def import_ui():
     st.subheader("Open a weights file")
     st.caption(f"A .safetensors file downloaded from this page (at most {weights.MAX_BYTES:,} bytes). Other files, "
                "pickles included, are refused and never opened as code.")  # fmt: skip
-    up = st.file_uploader("Weights file", type=["safetensors"], key="upload", label_visibility="collapsed")
+    up = st.file_uploader(
+        "Weights file", type=["safetensors"], key="upload", label_visibility="collapsed", max_upload_size=2
+    )  # MB: a weights file is a few KB (weights.MAX_BYTES); the app allows 32
     if up is None:
         ss[UPLOAD_ERROR] = None
         return

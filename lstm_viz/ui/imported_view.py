@@ -82,7 +82,7 @@ def example_task(name: str) -> Task | None:
 
 def example_input(name: str) -> str:
     """The first sample input of an example's JSON, as the input box reads it: a sentence for a text example."""
-    x = np.asarray(json.loads(example_path(name).with_suffix(".json").read_text(encoding="utf-8"))["x"][0])
+    x = np.asarray(_RECORDS[name]["x"][0])
     task = example_task(name)
     if task is not None:
         return " ".join(task.words(as_one_hot(task, x)))
@@ -281,8 +281,13 @@ def input_ui(chosen: Chosen) -> tuple[np.ndarray, str]:
         # 600 characters: a task's message about an unknown word lists its whole vocabulary
         st.error(f"This input cannot be used: {plain(str(err), 600)}.", icon=":material/error:")
     kept = good.get(chosen.model_id, default)
+    try:
+        x = parse_input(model, kept, task)
+    except ValueError as err:  # not even the model's own default fits what the page can show
+        st.error(f"This model cannot be shown here: {plain(str(err), 300)}.", icon=":material/error:")
+        st.stop()
     st.caption(f"Still showing the last good input: {plain(kept, 120)}")
-    return parse_input(model, kept, task), kept
+    return x, kept
 
 
 def layer_label(model: ImportedModel):
@@ -304,10 +309,22 @@ def keep_and_link(view, pick: str, text: str) -> None:
     ss = st.session_state
     ss.setdefault(MODEL_KEPT, {}).update({k: ss[k] for k in MODEL_KEYS if k in ss})
     values = {MODEL_PICK: pick, MODEL_TEXT: text}
-    write_link(view, **{param: str(values.get(key, ss.get(key, 0))) for param, key in MODEL_URL.items()})
+    query = {param: str(values.get(key, ss.get(key, 0))) for param, key in MODEL_URL.items()}
+    if pick == UPLOAD:  # what was typed for a file of one's own stays in this session, out of the link
+        query = {param: value for param, value in query.items() if MODEL_URL[param] != MODEL_TEXT}
+    write_link(view, **query)
 
 
 # --- the numbers, kept in the session (an upload's must not outlive it in a server-wide cache) ---
+
+
+def computed_or_stop(model_id: str, text: str, model: ImportedModel, x: np.ndarray) -> tuple:
+    """`computed`, or an error naming what the model cannot compute on this input (the page stops there)."""
+    try:
+        return computed(model_id, text, model, x)
+    except ValueError as err:
+        st.error(f"This model cannot be run on this input: {plain(str(err), 300)}.", icon=":material/error:")
+        st.stop()
 
 
 def computed(model_id: str, text: str, model: ImportedModel, x: np.ndarray) -> tuple:
@@ -318,5 +335,5 @@ def computed(model_id: str, text: str, model: ImportedModel, x: np.ndarray) -> t
     if kept is None or kept[0] != (model_id, text):
         record = model.forward(x)
         scales = theme.imported_ranges(model, x)
-        ss[MODEL_COMPUTED] = kept = ((model_id, text), (record, scales, model.predict(x[None])[0]))
+        ss[MODEL_COMPUTED] = kept = ((model_id, text), (record, scales, np.asarray(record.y)))
     return kept[1]

@@ -14,6 +14,7 @@ import numpy as np
 from lstm_viz import tasks
 from lstm_viz.io.imported import ImportedModel
 from lstm_viz.tasks import Task
+from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import MAX_MODEL_INPUT_CHARS
 
 
@@ -36,10 +37,11 @@ def format_input(x: np.ndarray) -> str:
 def default_input(model: ImportedModel) -> str:
     """An input that fits a model of no example: a few of its own words, a few token ids, or numbers a step."""
     if model.vocabulary is not None:
-        words = [w for w in model.vocabulary[2:] if w and not w.startswith("[")]  # past the mask and OOV tokens
-        return " ".join(words[:5])
+        lookup = model.lookup
+        first = (0 if lookup.mask_token is None else 1) + lookup.num_oov_indices  # past the mask and OOV tokens
+        return " ".join(w for w in model.vocabulary[first : first + 5] if w)
     if model.vocab_size is not None:
-        return " ".join(str(k % model.vocab_size) for k in (3, 1, 4, 1, 5, 9, 2, 6))
+        return " ".join(str(k % max(model.vocab_size, 1)) for k in (3, 1, 4, 1, 5, 9, 2, 6))
     steps = np.array([0.1, 0.5, -0.2, 0.3, 0.8, -0.6])
     return format_input(np.round(steps[:, None] * (1 + np.arange(model.input_size)) / model.input_size, 3))
 
@@ -50,8 +52,13 @@ def input_help(model: ImportedModel, task: Task | None = None) -> str:
         return (f"Type {task.input_hint}. It is encoded as the training sentences were: left-padded with "
                 f"{tasks.PAD} to {task.default_config().seq_len} steps, one word a step. {limit}")  # fmt: skip
     if model.vocabulary is not None:
-        return (f"Text, read by the model's own {model.lookup.name} layer: it lowercases, splits and looks each "
-                f"word up as Keras would ({len(model.vocabulary):,} tokens; a word it does not know becomes its "
+        lookup = model.lookup
+        how = {"lower_and_strip_punctuation": "lowercases it and drops punctuation, ", "lower": "lowercases it, ",
+               "strip_punctuation": "drops punctuation, "}.get(lookup.standardize, "")  # fmt: skip
+        split = "splits it at spaces" if lookup.split == "whitespace" or lookup.layer == "StringLookup" else (
+            "reads it as one token")  # fmt: skip
+        return (f"Text, read by the model's own {plain(lookup.label, 80)} layer as Keras reads it: it {how}{split} "
+                f"and looks each token up ({len(model.vocabulary):,} tokens; one it does not know becomes its "
                 f"out-of-vocabulary token). {limit}")  # fmt: skip
     if model.vocab_size is not None:
         return (f"Token ids, whole numbers 0 to {model.vocab_size - 1} separated by spaces or commas, e.g. "

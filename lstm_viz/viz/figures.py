@@ -167,7 +167,7 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
     ticks = steps[::stride]
     layout |= dict(
         shapes=[mark],
-        xaxis=dict(tickmode="array", tickvals=ticks.tolist(), ticktext=[str(tokens[k]) for k in ticks],
+        xaxis=dict(tickmode="array", tickvals=ticks.tolist(), ticktext=[html.escape(str(tokens[k])) for k in ticks],
                    range=[-0.5, T - 0.5], tickfont=dict(size=font_size), anchor=f"y{P}" if P > 1 else "y"),
         height=150 + 110 * P + 8 * font_size,
         margin=dict(l=60, r=10, t=10, b=40),

@@ -4,6 +4,7 @@ from `theme`."""
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -75,7 +76,7 @@ def gate_heatmaps(
     steps = np.arange(T)
     rows = np.arange(H)
     tt, rr = np.meshgrid(steps, rows)  # (H, T) each: cell (r, t)
-    tok = np.asarray([str(tk) for tk in tokens], dtype=object)
+    tok = np.asarray([html.escape(str(tk)) for tk in tokens], dtype=object)  # a file's words: text, not markup
     for n, gate in enumerate(names, start=1):
         values = trace[gate][:, order].T  # (H, T), row r is unit order[r]
         lo, hi = ranges[gate]
@@ -133,7 +134,7 @@ def gate_heatmaps(
     fig.update_xaxes(
         tickmode="array",
         tickvals=steps[::tickstep].tolist(),
-        ticktext=[str(tokens[t]) for t in steps[::tickstep]],
+        ticktext=[html.escape(str(tokens[t])) for t in steps[::tickstep]],
         tickangle=0 if T <= 30 else -60,
         tickfont=dict(size=font_size),
         title_text="time step (input token)",

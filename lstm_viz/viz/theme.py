@@ -156,13 +156,19 @@ def ink_on(fill: str) -> str:
     return INK if luminance > 0.18 else PAPER
 
 
+SAMPLED_NUMBERS = 4_000_000  # at most about this many numbers traced to fix an imported model's ranges (32 MB)
+
+
 def imported_ranges(model, x, n: int = 32, seed: int = 0) -> list[dict[str, tuple[float, float]]]:
     """Every recurrent layer's ranges for a model read from a file (lstm_viz.io.ImportedModel), which has no task
     to sample: over the input shown, x ((T,) token ids or (T, D) numbers), and n fixed random inputs of its length
+    (fewer for a big model: at most SAMPLED_NUMBERS numbers traced)
     (token ids uniform over the vocabulary; numbers uniform over the span of x's numbers, at least -1..1).
     The same input always gives the same ranges; bounded quantities keep their declared ones."""
     x = np.asarray(x)
     rng = np.random.default_rng([seed, 12])
+    per_sample = len(x) * sum(r.params.hidden_size for r in model.recurrent) * 8  # numbers one sample's trace holds
+    n = int(np.clip(SAMPLED_NUMBERS // max(per_sample, 1), 1, n))  # a big model: fewer samples, bounded memory
     if model.vocab_size is not None:
         batch = rng.integers(0, model.vocab_size, size=(n, *x.shape))  # (n, T)
     else:

@@ -8,6 +8,7 @@ and every refusal is a ValueError that names the file part and the limit. Nothin
 from __future__ import annotations
 
 import os
+import struct
 import zipfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import numpy as np
 
 MAX_FILE_BYTES = 32 * 2**20  # a model file: an LSTM(256) on a 10,000-word Embedding(128) is about 6 MB
 MAX_MEMBERS = 512  # members of a .keras or torch zip (torch writes one a tensor, and a few more)
+MAX_DIRECTORY_BYTES = MAX_MEMBERS * (46 + 1024)  # a zip's central directory: 46 bytes and a name a member
 MAX_UNPACKED_BYTES = 64 * 2**20  # all members of a zip together, uncompressed, as their headers declare
 MAX_CONFIG_BYTES = 2**20  # a Keras config (config.json, the .h5 model_config): a 3-layer model's is ~20 KB
 MAX_JSON_ITEMS = 100_000  # brackets and strings in a Keras config (a layer's has ~150)
@@ -53,11 +55,39 @@ def read_source(source, what: str = "model file") -> bytes:
     return data
 
 
+def zip_directory(data: bytes, what: str) -> None:
+    """Checks a zip's end-of-central-directory record before zipfile parses the directory it points to: at most
+    MAX_MEMBERS entries in a directory of at most MAX_DIRECTORY_BYTES. The record is found where zipfile finds it
+    (the last 22 bytes, else the last "PK\\5\\6" in the final 64 KiB), and so is a ZIP64 record (just before its
+    locator, just before the record), whose 64-bit fields zipfile then reads instead."""
+    end = len(data) - 22
+    if end < 0:
+        raise ValueError(f"{what}: not a readable zip archive (too short)")
+    if not (data[end : end + 4] == b"PK\x05\x06" and data[-2:] == b"\x00\x00"):
+        end = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+        if end < 0 or end + 22 > len(data):
+            raise ValueError(f"{what}: not a readable zip archive (no end-of-central-directory record)")
+    entries, size = struct.unpack("<HI", data[end + 10 : end + 16])
+    locator = end - 20
+    if locator >= 56 and data[locator : locator + 4] == b"PK\x06\x07":  # ZIP64: zipfile reads this record
+        record = locator - 56
+        if data[record : record + 4] != b"PK\x06\x06":
+            raise ValueError(f"{what}: not a readable zip archive (a ZIP64 locator without its record)")
+        entries, size = struct.unpack("<QQ", data[record + 32 : record + 48])
+    if entries > MAX_MEMBERS:
+        raise ValueError(f"{what}: {entries:,} members in the zip, over the limit of {MAX_MEMBERS}")
+    if size > MAX_DIRECTORY_BYTES:
+        raise ValueError(f"{what}: a central directory of {size:,} bytes, over the limit of "
+                         f"{MAX_DIRECTORY_BYTES:,} (more members than it declares?)")  # fmt: skip
+
+
 def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
-    """A zip archive after its central directory is checked: at most MAX_MEMBERS members, none encrypted, each
-    member's and all members' declared uncompressed sizes within the limits (a zip bomb is refused here)."""
+    """A zip archive after its central directory is checked: its end record first (zip_directory), then at most
+    MAX_MEMBERS members, none encrypted, each member's and all members' declared uncompressed sizes within the
+    limits (a zip bomb is refused here)."""
     import io
 
+    zip_directory(data, what)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -101,6 +131,14 @@ def read_member(zf: zipfile.ZipFile, name: str, what: str, limit: int = MAX_UNPA
     return data
 
 
+def refuse_unread_options(config: dict, read: set[str], label: str) -> None:
+    """Every option of a Keras layer's config that lstm-viz does not read (not in `read`) must be off (None,
+    False, 0, empty): one that is on changes what the layer computes, so the layer is refused by name."""
+    for option, value in config.items():
+        if option not in read and value not in (None, False, 0, [], {}, ""):
+            raise ValueError(f"layer {label}: the option {option[:40]}={str(value)[:40]} is not computed by lstm-viz")
+
+
 def check_numbers(what: str, shape: tuple[int, ...], itemsize: int, budget: list[int]) -> None:
     """A tensor's declared shape and item size, before it is read: a float of 2, 4 or 8 bytes, at most
     MAX_NUMBERS numbers in the whole model (budget[0] counts what is left)."""
@@ -122,26 +160,49 @@ def finite(what: str, array: np.ndarray) -> np.ndarray:
     return array
 
 
-def h5_dataset(group, path: str, what: str, budget: list[int]) -> np.ndarray:
-    """The dataset at `path` under an h5py group as float64, read only after checks: every link on the way a
-    hard link inside the file (no external or soft links), a plain dataset (no external storage, not virtual),
-    floating-point, its shape within the budget, and finite."""
+def h5_node(group, path: str, what: str):
+    """The object at `path` under an h5py group, None when it is not there, reached through hard links only: an
+    external link (to another file, or back into this one) or a soft link is refused before it is followed."""
     import h5py
 
     node = group
     for part in [p for p in path.split("/") if p]:
         if not isinstance(node, h5py.Group):
-            raise ValueError(f"{what}: {path} is not in the file")
+            return None
         link = node.get(part, getlink=True)
         if link is None:
-            raise ValueError(f"{what}: {path} is not in the file")
+            return None
         if not isinstance(link, h5py.HardLink):
             raise ValueError(f"{what}: {path} is a link to elsewhere, which lstm-viz does not follow")
         node = node[part]
+    return node
+
+
+def h5_group(group, path: str, what: str):
+    """The group at `path` (h5_node's hard links only), None when there is none."""
+    import h5py
+
+    node = h5_node(group, path, what)
+    return node if isinstance(node, h5py.Group) else None
+
+
+def h5_dataset(group, path: str, what: str, budget: list[int]) -> np.ndarray:
+    """The dataset at `path` under an h5py group as float64, read only after checks: every link on the way a
+    hard link inside the file (h5_node), a plain dataset (no external storage, not virtual), stored as Keras
+    writes weights (contiguous: not in chunks, no compression or other filter, so that what is read is what its
+    shape declares), floating-point, its shape within the budget, and finite."""
+    import h5py
+
+    node = h5_node(group, path, what)
+    if node is None:
+        raise ValueError(f"{what}: {path} is not in the file")
     if not isinstance(node, h5py.Dataset):
         raise ValueError(f"{what}: {path} is not a dataset")
     if node.is_virtual or node.external:
         raise ValueError(f"{what}: {path} keeps its data outside the file, which lstm-viz does not read")
+    if node.chunks is not None or node.compression is not None or node.id.get_create_plist().get_nfilters():
+        raise ValueError(f"{what}: {path} is stored in chunks or compressed, which Keras does not write; lstm-viz "
+                         f"reads weights stored contiguous")  # fmt: skip
     if node.dtype.kind != "f":
         raise ValueError(f"{what}: expected floating-point weights, got {str(node.dtype)[:20]}")
     check_numbers(what, node.shape, node.dtype.itemsize, budget)
@@ -158,14 +219,17 @@ def h5_text(obj, name: str, what: str, limit: int = MAX_CONFIG_BYTES) -> str | N
     if name not in obj.attrs:
         return None
     try:
-        size = obj.attrs.get_id(name).get_storage_size()
+        attr = obj.attrs.get_id(name)
+        if attr.shape not in ((), (1,)):  # one string: an array of them may point many times at one heap object
+            raise ValueError(f"{what}: its attribute {name} is not one text but an array of shape {attr.shape}")
+        size = attr.get_storage_size()
         if size > limit:
             raise ValueError(f"{what}: its attribute {name} holds {size:,} bytes, over the limit of {limit:,}")
         value = obj.attrs[name]
     except (OSError, RuntimeError, KeyError, TypeError):
         raise ValueError(f"{what}: its attribute {name} cannot be read") from None
-    if isinstance(value, np.ndarray) and value.shape == ():
-        value = value[()]
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.reshape(())[()]
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
     if not isinstance(value, str):
@@ -176,16 +240,28 @@ def h5_text(obj, name: str, what: str, limit: int = MAX_CONFIG_BYTES) -> str | N
 
 
 def h5_names(obj, name: str, what: str, limit: int = 64) -> list[str]:
-    """A list-of-text attribute (Keras' layer_names, weight_names), at most `limit` entries of 200 characters."""
+    """A list-of-text attribute (Keras' layer_names, weight_names), at most `limit` entries of 200 characters.
+    Its shape and type are checked before it is read, and it is read into fixed-size strings of 801 bytes
+    (HDF5 cuts a longer one there), so that a variable-length array whose entries all point at one large heap
+    object costs at most limit x 801 bytes."""
+    import h5py
+
     if name not in obj.attrs:
         raise ValueError(f"{what}: has no attribute {name}, which a Keras .h5 file has")
     try:
-        value = np.asarray(obj.attrs[name])
+        attr = obj.attrs.get_id(name)
+        shape, stored = attr.shape, attr.get_type()
+        if len(shape) != 1 or shape[0] > limit or (shape[0] and not isinstance(stored, h5py.h5t.TypeStringID)):
+            raise ValueError(f"{what}: its attribute {name} is not a short list of names")
+        memory = h5py.h5t.C_S1.copy()
+        memory.set_size(4 * 200 + 1)  # 200 characters of UTF-8, and one byte more to tell a longer name
+        memory.set_cset(stored.get_cset() if shape[0] else h5py.h5t.CSET_ASCII)
+        value = np.zeros(shape, dtype=f"S{4 * 200 + 1}")
+        if shape[0]:
+            attr.read(value, mtype=memory)
     except (OSError, RuntimeError, KeyError, TypeError):
         raise ValueError(f"{what}: its attribute {name} cannot be read") from None
-    if value.ndim != 1 or value.shape[0] > limit or (value.size and value.dtype.kind not in "OSU"):
-        raise ValueError(f"{what}: its attribute {name} is not a short list of names")
-    names = [v.decode("utf-8", errors="replace") if isinstance(v, bytes) else str(v) for v in value.tolist()]
-    if any(len(n) > 200 for n in names):
+    names = [v.decode("utf-8", errors="replace") for v in value.tolist()]
+    if any(len(v) > 4 * 200 for v in value.tolist()) or any(len(n) > 200 for n in names):
         raise ValueError(f"{what}: its attribute {name} holds a name over 200 characters")
     return names

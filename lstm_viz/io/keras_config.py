@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 
 from lstm_viz.core import cells
 from lstm_viz.io import text_lookup
-from lstm_viz.io.file_limits import MAX_CONFIG_BYTES, MAX_CONFIG_LAYERS, MAX_HIDDEN, MAX_JSON_DEPTH, MAX_JSON_ITEMS
+from lstm_viz.io.file_limits import (
+    MAX_CONFIG_BYTES,
+    MAX_CONFIG_LAYERS,
+    MAX_HIDDEN,
+    MAX_JSON_DEPTH,
+    MAX_JSON_ITEMS,
+    refuse_unread_options,
+)
 from lstm_viz.io.imported import OUTPUT_ACTIVATIONS
 from lstm_viz.io.weights import bounded_json
 
@@ -147,11 +154,7 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input
                          f"TextVectorization, StringLookup, Embedding, LSTM, GRU, SimpleRNN, Dropout, Dense, "
                          f"Activation)")  # fmt: skip
     check_dtype(c.get("dtype"), label)
-    for option, value in c.items():
-        if option in handled or option in INERT:
-            continue
-        if value not in (None, False, 0, [], {}, ""):
-            raise ValueError(f"layer {label}: the option {option[:40]}={str(value)[:40]} is not computed by lstm-viz")
+    refuse_unread_options(c, handled | INERT, label)
     return LayerConfig(kind, cls, name, key, opts)
 
 

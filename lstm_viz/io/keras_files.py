@@ -34,6 +34,7 @@ from lstm_viz.io.file_limits import (
     MAX_CONFIG_BYTES,
     MAX_NUMBERS,
     h5_dataset,
+    h5_group,
     h5_names,
     h5_text,
     open_zip,
@@ -75,9 +76,9 @@ def read_h5(data: bytes) -> ImportedModel:
         if text is None:
             raise ValueError(f"{what}: an HDF5 file, but not a Keras model (no model_config attribute; a file of "
                              f"save_weights alone does not say its layers)")  # fmt: skip
-        if "model_weights" not in f:
+        weights = h5_group(f, "model_weights", what)
+        if weights is None:
             raise ValueError(f"{what}: an HDF5 file with a model_config but no model_weights group")
-        weights = f["model_weights"]
         version = h5_text(f, "keras_version", what, 100) or h5_text(weights, "keras_version", what, 100)
         layers = keras_config.parse(text, "model_config", version)
         return build(layers, lambda layer, roles, budget: legacy_vars(weights, layer, roles, budget))
@@ -130,12 +131,12 @@ def keras3_vars(f, layer, roles: tuple[str, ...], budget: list[int]) -> dict[str
     inner = "cell/vars" if layer.kind == "recurrent" else "vars"
     group = None
     for base in (f"layers/{layer.key}", f"layers/{layer.name}"):
-        if base in f and f"{base}/{inner}" in f:
+        if h5_group(f, f"{base}/{inner}", f"layer {layer.label}") is not None:
             group = f"{base}/{inner}"
             break
     if group is None:
         raise ValueError(f"layer {layer.label}: no weights at layers/{layer.key}/{inner} in model.weights.h5")
-    count = len(f[group])
+    count = len(h5_group(f, group, f"layer {layer.label}"))  # its links, none followed
     if count != len(roles):
         raise ValueError(f"layer {layer.label}: {count} variables in model.weights.h5, expected {len(roles)} "
                          f"({', '.join(roles)})")  # fmt: skip
@@ -144,9 +145,9 @@ def keras3_vars(f, layer, roles: tuple[str, ...], budget: list[int]) -> dict[str
 
 def legacy_vars(weights, layer, roles: tuple[str, ...], budget: list[int]) -> dict[str, np.ndarray]:
     """A layer's variables in a legacy .h5 file: model_weights/<name>, the paths its weight_names list."""
-    if layer.name not in weights:
+    group = h5_group(weights, layer.name, f"layer {layer.label}")
+    if group is None:
         raise ValueError(f"layer {layer.label}: no group model_weights/{layer.name} in the file")
-    group = weights[layer.name]
     paths = h5_names(group, "weight_names", f"layer {layer.label}")
     found = {}
     for path in paths:

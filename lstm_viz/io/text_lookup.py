@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from lstm_viz.io.file_limits import refuse_unread_options
+
 MAX_VOCABULARY = 100_000  # tokens in a vocabulary (special tokens included)
 MAX_VOCABULARY_BYTES = 4 * 2**20  # a vocabulary.txt asset, UTF-8
 MAX_TOKEN_CHARS = 1_000  # one token of a vocabulary
@@ -239,11 +241,7 @@ def read_options(cls: str, c: dict, label: str, input_shape) -> dict:
             raise ValueError(f"layer {label}: oov_token={str(oov)[:40]} is not a string")
         handled |= {"mask_token", "oov_token", "num_oov_indices"}
         options = {"mask_token": mask, "num_oov_indices": n, "oov_token": oov}
-    for option, value in c.items():
-        if option in handled or option in INERT:
-            continue
-        if value not in (None, False, 0, [], {}, ""):
-            raise ValueError(f"layer {label}: the option {option[:40]}={str(value)[:40]} is not computed by lstm-viz")
+    refuse_unread_options(c, handled | INERT, label)
     vocabulary = c.get("vocabulary")
     if isinstance(vocabulary, str):
         raise ValueError(f"layer {label}: vocabulary={vocabulary[:60]!r} is a file outside the model archive, "

@@ -120,3 +120,64 @@ def test_mismatched_shapes_are_named(tmp_path):
     save_file(state, tmp_path / "bad.safetensors")
     with pytest.raises(ValueError, match=r"bias_hh_l1: expected shape \(32,\), got \(3,\)"):
         lv.io.load_model(tmp_path / "bad.safetensors")
+
+
+class Readout(nn.Module):
+    """No embedding, x numbers (B, T, H) into an LSTM(H, H), a read-out without a bias: D == H, so the
+    read-out's (K, H) weight alone has the shape of an Embedding's (V, D)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.LSTM(H, H, batch_first=True)
+        self.fc = nn.Linear(H, K, bias=False)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out[:, -1])
+
+
+class InputLinear(nn.Module):
+    """A Linear(H, H) with a bias before the recurrent module: an input layer, which lstm-viz does not read."""
+
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(H, H)
+        self.rnn = nn.GRU(H, H, batch_first=True)
+
+
+def test_a_bias_free_readout_is_not_read_as_an_embedding(tmp_path):
+    """Its tensors come after the recurrent module's in the .pt, so it is the read-out, and predict is torch's."""
+    torch.manual_seed(5)
+    net = Readout().double().eval()
+    x = np.random.default_rng(2).normal(size=(B, T, H))
+    with torch.no_grad():
+        want = net(torch.from_numpy(x)).numpy()
+    paths = saved(net, tmp_path)
+    m = lv.io.load_model(paths["pt"])
+    assert m.embedding is None and [d.name for d in m.readout] == ["fc"]
+    assert np.abs(m.predict(x) - want).max() <= TOL
+    with pytest.raises(ValueError, match=r"tensor fc.weight: .* fits both an nn.Embedding .* torch.save \(.pt\)"):
+        lv.io.load_model(paths["safetensors"])  # sorted by name: the order that tells them apart is lost
+
+
+def test_an_embedding_beside_a_bias_readout_in_safetensors(tmp_path):
+    """D == H in a .safetensors file: the bias marks the read-out, so the weight alone is the embedding."""
+    torch.manual_seed(6)
+    net = Net("lstm").double().eval()
+    net.emb, net.rnn = nn.Embedding(V, H).double(), nn.LSTM(H, H, num_layers=2, batch_first=True).double()
+    x = np.random.default_rng(3).integers(0, V, size=(B, T))
+    with torch.no_grad():
+        want = net(torch.from_numpy(x)).numpy()
+    for path in saved(net, tmp_path).values():
+        m = lv.io.load_model(path)
+        assert m.embedding.name == "emb" and [d.name for d in m.readout] == ["fc"]
+        assert np.abs(m.predict(x) - want).max() <= TOL
+
+
+def test_a_linear_before_the_recurrent_module_is_refused(tmp_path):
+    torch.save(InputLinear().state_dict(), tmp_path / "in.pt")
+    with pytest.raises(ValueError, match=r"tensor proj.weight: an nn.Linear 8 -> 8 whose tensors come before rnn's"):
+        lv.io.load_model(tmp_path / "in.pt")
+    torch.save(nn.Sequential(nn.Embedding(V, H), nn.Embedding(V, H), nn.LSTM(H, H)).state_dict(), tmp_path / "2.pt")
+    with pytest.raises(ValueError, match="module 1: a second embedding"):
+        lv.io.load_model(tmp_path / "2.pt")

@@ -41,6 +41,18 @@ def edited(data: bytes, drop_assets: bool = False, replace: dict | None = None, 
     return out.getvalue()
 
 
+def lookup(data: bytes, **options) -> text_lookup.TextLookup:
+    """The lookup layer alone of a fixture, its config's options set as `edited` sets them, its vocabulary the
+    asset's: what it computes without the model around it (whose Embedding may have fewer rows)."""
+    zf = zipfile.ZipFile(io.BytesIO(data))
+    layer = json.loads(zf.read("config.json"))["config"]["layers"][1]
+    config = {**layer["config"], **options}
+    asset = next(name for name in zf.namelist() if name.endswith("vocabulary.txt"))
+    checked = text_lookup.read_options(layer["class_name"], config, config["name"], None)
+    lines = text_lookup.vocabulary_lines(zf.read(asset), config["name"])
+    return text_lookup.build(layer["class_name"], config["name"], checked, lines)
+
+
 @pytest.mark.parametrize("name", [TV, SL])
 def test_ids_and_predict_match_keras(name):
     data, want = fixture(name)
@@ -67,8 +79,15 @@ def test_every_supported_setting_matches_keras(name):
     data, want = fixture(name)
     assert want["variants"]
     for variant in want["variants"]:
-        m = lv.io.load_model(edited(data, **variant["options"]))
-        np.testing.assert_array_equal(m.encode(variant["texts"]), np.array(variant["ids"]), err_msg=str(variant))
+        ids = lookup(data, **variant["options"]).encode(variant["texts"])
+        np.testing.assert_array_equal(ids, np.array(variant["ids"]), err_msg=str(variant))
+        if variant["options"].get("mask_token") == "":  # one token more than the model's Embedding has rows
+            with pytest.raises(ValueError, match=r"a vocabulary of 1[34] tokens, but the Embedding .* has 12 rows"):
+                lv.io.load_model(edited(data, **variant["options"]))
+        else:
+            np.testing.assert_array_equal(
+                lv.io.load_model(edited(data, **variant["options"])).encode(variant["texts"]), ids
+            )
 
 
 @pytest.mark.parametrize("name", [TV, SL])
@@ -136,11 +155,12 @@ def test_the_vocabulary_limits():
         lv.io.load_model(edited(data, replace={asset: b"[UNK]\n" + b"y" * 1001}))
     with pytest.raises(ValueError, match="not UTF-8 text"):
         lv.io.load_model(edited(data, replace={asset: b"[UNK]\n\xff\xfe"}))
-    # more tokens than the Embedding has rows: Keras loads it and fails on the new token's id; so does lstm-viz
-    m = lv.io.load_model(edited(data, replace={asset: zipfile.ZipFile(io.BytesIO(data)).read(asset) + b"\nnew"}))
-    assert m.encode(["new"]).tolist() == [[12]]
-    with pytest.raises(ValueError, match="token ids must be 0 to 11"):
-        m.predict(["new"])
+    # more tokens than the Embedding has rows: Keras loads it and fails on the new token's id; lstm-viz refuses
+    # it when it is loaded, naming both
+    longer = edited(data, replace={asset: zipfile.ZipFile(io.BytesIO(data)).read(asset) + b"\nnew"})
+    with pytest.raises(ValueError, match=r"string_lookup\w*: a vocabulary of 13 tokens, but the Embedding embedding"
+                                         r"\w* has 12 rows"):  # fmt: skip
+        lv.io.load_model(longer)
 
 
 def test_the_two_copies_of_a_textvectorization_vocabulary_must_agree():
@@ -181,3 +201,16 @@ def test_a_lookup_must_feed_an_embedding():
     bad = edited(data, replace={"config.json": json.dumps(config).encode()})
     with pytest.raises(ValueError, match="TextVectorization 'text_vectorization': its token ids must go to an Emb"):
         lv.io.load_model(bad)
+
+
+def test_text_steps_is_exposed_for_the_app_and_an_empty_embedding_is_refused():
+    """The library reads any output_sequence_length up to MAX_SEQUENCE_LENGTH and says it (m.text_steps), so that
+    an app with a shorter step limit (the page's tasks.MAX_CUSTOM_LEN) can refuse the model when it loads it."""
+    data, _ = fixture(TV)
+    assert lv.io.load_model(data).text_steps == 8
+    assert lv.io.load_model(edited(data, output_sequence_length=500)).text_steps == 500
+    assert lv.io.load_model(edited(data, output_sequence_length=None)).text_steps is None
+    assert lv.io.load_model(fixture(SL)[0]).text_steps is None
+    p = lv.random_params("lstm", input_size=3, hidden_size=4, seed=0)
+    with pytest.raises(ValueError, match="e: an Embedding with 0 rows"):
+        lv.io.ImportedModel("keras", Embedding("e", np.ones((0, 3))), (Recurrent("lstm", p, False),))

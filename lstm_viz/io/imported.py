@@ -25,6 +25,9 @@ A model that carries its vocabulary (m.vocabulary is not None) takes text as wel
     m.encode(["I do not like rain"])      # (1, T) int64 token ids
     m.predict(["I do not like rain"])     # a list of texts: a batch (B, K); one string: one sequence (K,)
     m.forward("I do not like rain")       # rec.x holds the token ids the text became
+    m.text_steps                          # the steps every text becomes (output_sequence_length), or None
+
+Refused when the model is made: an Embedding with 0 rows, and a vocabulary longer than the Embedding's rows.
 """
 
 from __future__ import annotations
@@ -125,8 +128,14 @@ class ImportedModel:
         if self.embedding is not None:
             object.__setattr__(self.embedding, "weights", as_array(self.embedding.name, self.embedding.weights,
                                                                    (None, self.input_size)))  # fmt: skip
-        if self.lookup is not None and self.embedding is None:  # (ids past its rows are refused as Keras does)
+            if self.embedding.weights.shape[0] == 0:
+                raise ValueError(f"{self.embedding.name}: an Embedding with 0 rows, so no token id it can read")
+        if self.lookup is not None and self.embedding is None:
             raise ValueError(f"{self.lookup.name}: its token ids need an Embedding")
+        if self.lookup is not None and len(self.lookup.vocabulary) > self.vocab_size:
+            raise ValueError(f"{self.lookup.name}: a vocabulary of {len(self.lookup.vocabulary):,} tokens, but the "
+                             f"Embedding {self.embedding.name} has {self.vocab_size:,} rows, so its last ids would "
+                             f"run past it (Keras fails on them at predict)")  # fmt: skip
 
     @property
     def input_size(self) -> int:
@@ -136,6 +145,13 @@ class ImportedModel:
     @property
     def vocab_size(self) -> int | None:
         return None if self.embedding is None else self.embedding.weights.shape[0]
+
+    @property
+    def text_steps(self) -> int | None:
+        """The steps every text becomes (a TextVectorization's output_sequence_length: cut or padded to it), None
+        when a text has as many steps as tokens. The library reads up to text_lookup.MAX_SEQUENCE_LENGTH; an app
+        with a shorter step limit refuses a model whose text_steps is over it when the model is loaded."""
+        return None if self.lookup is None else self.lookup.output_sequence_length
 
     @property
     def vocabulary(self) -> tuple[str, ...] | None:

@@ -82,9 +82,7 @@ def load_torch_state_dict(source, **options) -> ImportedModel:
     data = read_source(source, "state_dict file")
     kind = sniff(data)
     if kind == "pt":
-        tensors = torch_files.read_pt(data)
-    elif kind == "safetensors":
-        tensors = torch_files.read_safetensors(data)
-    else:
-        raise ValueError("state_dict file: expected a .pt / .pth file of torch.save or a .safetensors file")
-    return torch_files.state_dict_model(tensors, **options)
+        return torch_files.state_dict_model(torch_files.read_pt(data), **options)
+    if kind == "safetensors":  # its tensors are sorted by name, not in the module's order
+        return torch_files.state_dict_model(torch_files.read_safetensors(data), **options, ordered=False)
+    raise ValueError("state_dict file: expected a .pt / .pth file of torch.save or a .safetensors file")

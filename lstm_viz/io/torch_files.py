@@ -14,7 +14,12 @@ the cell (weight_hh_l0 is (G·H, H): G = 4 LSTM, 3 GRU, 1 RNN), the hidden size 
 embedding's and read-out's sizes are read from the shapes (and, when given, checked against them); an
 nn.RNN's nonlinearity is not in the file and must be named (activation="tanh" or "relu"); where the read-out
 looks (readout_at) and the function after it (output_activation) are the caller's, with the defaults above.
-A tensor that does not fit this form is refused by name. torch is imported only to read a .pt file.
+Which module is the embedding and which the read-out: a bias makes an nn.Linear, the read-out; a weight alone
+is told by its width (D: an embedding, H: a bias-free read-out) and, when D == H, by its place in the
+state_dict (its tensors before the recurrent module's: the embedding; after: the read-out). A .safetensors file
+sorts its tensors by name, so there the other module must tell, or the tensor is refused by name. A Linear with
+a bias whose tensors come before the recurrent module's and whose output it could read is an input layer, and
+refused. A tensor that does not fit this form is refused by name. torch is imported only to read a .pt file.
 """
 
 from __future__ import annotations
@@ -137,8 +142,11 @@ def state_dict_model(
     activation: str | None = None,
     readout_at: str = "last",
     output_activation: str = "linear",
+    ordered: bool = True,
 ) -> ImportedModel:
-    """The model a state_dict of the form above holds (see the module's docstring for what is inferred)."""
+    """The model a state_dict of the form above holds (see the module's docstring for what is inferred).
+    ordered: whether the tensors are in the order the module made them (torch.save keeps it; a .safetensors
+    file sorts them), which tells an embedding (before the recurrent module) from a read-out (after it)."""
     if readout_at not in ("last", "all"):
         raise ValueError(f"readout_at: expected 'last' (fc(out[:, -1])) or 'all' (fc(out)), got {readout_at!r}")
     if output_activation not in OUTPUT_ACTIVATIONS:
@@ -155,22 +163,35 @@ def state_dict_model(
         raise ValueError(f"state_dict: recurrent modules {', '.join(rnns)}; lstm-viz reads one (layers stacked "
                          f"by its num_layers)")  # fmt: skip
     name = rnns[0]
+    first = {}  # each module's first tensor's place in the state_dict (.pt: the order the modules were made in)
+    for k, key in enumerate(tensors):
+        first.setdefault(key.rpartition(".")[0], k)
     spec, layers, D, H = recurrent(name, modules.pop(name), cell, num_layers, hidden_size, activation)
+    roles = {
+        m: role(m, params, name, D, H, first[m] < first[name] if ordered else None) for m, params in modules.items()
+    }
+    for module, found in roles.items():
+        if found is None:  # fits both, and the file keeps no order: the other module may tell
+            others = {r for m, r in roles.items() if m != module}
+            found = "embedding" if "readout" in others else "readout" if "embedding" in others else None
+        if found is None:
+            W = modules[module]["weight"]
+            raise ValueError(f"tensor {module}.weight: {W.shape} without a bias fits both an nn.Embedding before "
+                             f"{name} (width {D}) and a bias-free nn.Linear read-out after it (from {H}), and a "
+                             f".safetensors file does not keep the modules' order that tells them apart; save the "
+                             f"state_dict with torch.save (.pt)")  # fmt: skip
+        roles[module] = found
     embedding, readout = None, []
     for module, params in modules.items():
-        label = f"module {module or '(top)'}"
-        if set(params) == {"weight"} and params["weight"].ndim == 2 and embedding is None:
-            if params["weight"].shape[1] != D:
-                raise ValueError(f"{label}: an embedding of width {params['weight'].shape[1]}, but {name} reads {D}")
+        if (roles[module] == "embedding" and embedding is not None) or (roles[module] == "readout" and readout):
+            raise ValueError(f"module {module or '(top)'}: a second {roles[module]}; lstm-viz reads one nn.Embedding "
+                             f"before {name} and one nn.Linear read-out after it")  # fmt: skip
+        if roles[module] == "embedding":
             embedding = Embedding(module, params["weight"])
-        elif set(params) == {"weight", "bias"} and not readout:
-            W, b = params["weight"], params["bias"]
-            if W.ndim != 2 or W.shape[1] != H or b.shape != (W.shape[0],):
-                raise ValueError(f"{label}: weight {W.shape} and bias {b.shape}, expected a read-out (K, {H}), (K,)")
-            readout.append(Dense(module, W, b, output_activation))
         else:
-            raise ValueError(f"{label}: tensors {', '.join(sorted(params))[:80]} are not an nn.Embedding or one "
-                             f"nn.Linear read-out after {name}")  # fmt: skip
+            W = params["weight"]
+            b = params["bias"] if "bias" in params else np.zeros(W.shape[0])  # nn.Linear(bias=False)
+            readout.append(Dense(module, W, b, output_activation))
     if not readout and output_activation != "linear":
         readout.append(Dense("output", None, None, output_activation))
     rec = tuple(
@@ -178,6 +199,35 @@ def state_dict_model(
         for k, layer in enumerate(layers)
     )
     return ImportedModel("torch", embedding, rec, tuple(readout))
+
+
+def role(module: str, params: dict, rnn: str, D: int, H: int, before: bool | None) -> str | None:
+    """ "embedding" or "readout": what a module beside the recurrent one `rnn` (reading D, giving H) is. A bias
+    makes it an nn.Linear read-out; a weight alone (V, D) is an nn.Embedding, (K, H) a bias-free read-out, and
+    when D == H fits both, its place decides (before: the tensors come before rnn's in the state_dict; None: the
+    file keeps no order, and the caller decides from the other modules). A Linear with a bias before rnn whose
+    output rnn could read is an input layer, not read, and refused."""
+    label = f"module {module or '(top)'}"
+    W = params.get("weight")
+    if set(params) not in ({"weight"}, {"weight", "bias"}) or W.ndim != 2:
+        raise ValueError(f"{label}: tensors {', '.join(sorted(params))[:80]} are not an nn.Embedding or one "
+                         f"nn.Linear read-out after {rnn}")  # fmt: skip
+    if "bias" in params:
+        b = params["bias"]
+        if W.shape[1] != H or b.shape != (W.shape[0],):
+            raise ValueError(f"{label}: weight {W.shape} and bias {b.shape}, expected a read-out (K, {H}), (K,)")
+        if before and W.shape[0] == D:
+            raise ValueError(f"tensor {module}.weight: an nn.Linear {W.shape[1]} -> {W.shape[0]} whose tensors come "
+                             f"before {rnn}'s in the state_dict, so an input layer, which lstm-viz does not read (a "
+                             f"read-out's tensors come after the recurrent module's)")  # fmt: skip
+        return "readout"
+    fits_embedding, fits_readout = W.shape[1] == D, W.shape[1] == H
+    if fits_embedding and fits_readout:
+        return None if before is None else "embedding" if before else "readout"
+    if fits_embedding or fits_readout:
+        return "embedding" if fits_embedding else "readout"
+    raise ValueError(f"{label}: an embedding of width {W.shape[1]}, but {rnn} reads {D} (and a bias-free read-out "
+                     f"would read its {H})")  # fmt: skip
 
 
 def recurrent(name: str, params: dict, cell, num_layers, hidden_size, activation):

@@ -368,3 +368,26 @@ def test_words_from_a_file_are_text_on_the_charts_not_markup():
     fig = heatmaps.gate_heatmaps(trace, ["<a href='http://evil.example'>x</a>", "<b>y</b>"])
     ticks = [t for k, v in fig.layout.to_plotly_json().items() if k.startswith("xaxis") for t in v.get("ticktext", [])]
     assert ticks and all("<" not in t for t in ticks), ticks
+
+
+def test_a_text_layer_longer_than_the_page_shows_is_refused_on_opening():
+    import io
+    import json as json_module
+    import zipfile
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "vocab_textvectorization.keras").read_bytes()
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "config.json":
+                text = body.decode()
+                config = json_module.loads(text)
+                first = config["config"]["layers"][0] if config["config"]["layers"][0]["class_name"] != "InputLayer" \
+                    else config["config"]["layers"][1]  # fmt: skip
+                first["config"]["output_sequence_length"] = 500
+                body = json_module.dumps(config).encode()
+            dst.writestr(item, body)
+    with pytest.raises(ValueError, match="turns every text into 500 steps; this page shows at most 200"):
+        iv.open_upload(out.getvalue())

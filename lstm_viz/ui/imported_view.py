@@ -111,11 +111,15 @@ def open_upload(data: bytes, **options) -> ImportedModel:
     if len(data) > MAX_FILE_BYTES:
         raise ValueError(f"{len(data):,} bytes, over the limit of {MAX_FILE_BYTES:,}")
     try:
-        return load_model(bytes(data), **(options if is_state_dict(data) else {}))
+        model = load_model(bytes(data), **(options if is_state_dict(data) else {}))
     except ValueError:
         raise
     except Exception as err:  # a hostile file must not show a traceback: say what failed, keep the page
         raise ValueError(f"not readable as a model file ({type(err).__name__})") from None
+    if model.text_steps is not None and model.text_steps > tasks.MAX_CUSTOM_LEN:
+        raise ValueError(f"its {model.lookup.label} turns every text into {model.text_steps:,} steps; this page shows "
+                         f"at most {tasks.MAX_CUSTOM_LEN}")  # fmt: skip
+    return model
 
 
 # --- the widgets ---

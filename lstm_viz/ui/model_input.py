@@ -14,6 +14,7 @@ import numpy as np
 from lstm_viz import tasks
 from lstm_viz.io.imported import ImportedModel
 from lstm_viz.tasks import Task
+from lstm_viz.tasks.numbers import NumberTask
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import MAX_MODEL_INPUT_CHARS
 
@@ -69,16 +70,6 @@ def input_help(model: ImportedModel, task: Task | None = None) -> str:
             f"lines, e.g. '{default_input(model).split(';')[0]}; ...'. {limit}")  # fmt: skip
 
 
-def _number(word: str) -> float:
-    try:
-        v = float(word)
-    except ValueError:
-        raise ValueError(f"{word[:20]!r} is not a number") from None
-    if not np.isfinite(v):
-        raise ValueError(f"{word[:20]!r} is not a finite number")
-    return v
-
-
 def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np.ndarray:
     """The typed input as the model reads it: token ids (T,) for a model with an Embedding, else numbers (T, D).
     With a task (an example trained on its sentences), the text is that task's and is encoded by it as its
@@ -118,10 +109,10 @@ def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np
             raise ValueError(f"token id {outside[0]} is outside the vocabulary: the embedding has ids 0 to {V - 1}")
         return ids
     if D == 1:
-        return np.array([_number(w) for w in words])[:, None]  # (T, 1)
+        return np.array([NumberTask.number(w, t) for t, w in enumerate(words)])[:, None]  # (T, 1)
     rows = []
     for t, group in enumerate(groups):
-        row = [_number(w) for w in re.split(r"[\s,]+", group.strip()) if w]
+        row = [NumberTask.number(w, t) for w in re.split(r"[\s,]+", group.strip()) if w]
         if len(row) != D:
             raise ValueError(f"step {t} has {len(row)} numbers; this model reads {D} a step")
         rows.append(row)

@@ -24,8 +24,6 @@ from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.stack import forward
 from lstm_viz.core.trace import Trace
 
-VALUES = ("0", "1", "mean")  # what the page offers
-
 
 @dataclass(frozen=True, eq=False)
 class Clamp:
@@ -35,14 +33,9 @@ class Clamp:
     layer: int = 0
 
 
-def clampable(spec: CellSpec) -> tuple[str, ...]:
-    """The gates of a cell that can be clamped (its quantities of kind "gate"); a plain RNN has none."""
-    return spec.gates
-
-
 def check(spec: CellSpec, clamp: Clamp, num_layers: int, hidden_size: int) -> None:
     """ValueError naming the field of `clamp` that this cell and stack cannot take."""
-    gates = clampable(spec)
+    gates = spec.gates  # its quantities of kind "gate": a plain RNN has none
     if not gates:
         raise ValueError(f"gate: the {spec.title} has no gate to clamp")
     if clamp.gate not in gates:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from lstm_viz.core import cells
+from lstm_viz.explain import analysis
 from lstm_viz.explain.gradients import Flow
 from lstm_viz.io.study import Point
 from lstm_viz.viz.theme import BLIND_LINE, CELL_COLOURS, INK, UNIT_AXIS
@@ -112,6 +113,13 @@ def memory_figure(
     return _layout(fig, font_size, 430 + 10 * font_size)
 
 
+def _curve(y: np.ndarray, name: str, line: dict, hover: str, customdata=None) -> go.Scatter:
+    """One line over t = 0..T-1 on a log axis (a value of 0 drawn at 1e-300); `hover` says what y is."""
+    T = len(y)
+    return go.Scatter(x=np.arange(T), y=np.maximum(y, 1e-300), mode="lines", name=name, line=line,
+                      customdata=customdata, hovertemplate=f"{hover} = %{{y:.3g}}<extra></extra>")  # fmt: skip
+
+
 def gradient_figure(flows: dict[str, dict[str, Flow]], font_size: int = 12) -> go.Figure:
     """‖dL/dh_t‖ against t on a log axis: `flows` maps "trained" / "random" to {cell: Flow}; the trained presets
     solid, the random initialisations dashed, the LSTM's ‖dL/dc_t‖ dotted. A point's customdata names its cell,
@@ -119,37 +127,15 @@ def gradient_figure(flows: dict[str, dict[str, Flow]], font_size: int = 12) -> g
     fig = go.Figure()
     for kind, by_cell in flows.items():
         for cell, fl in by_cell.items():
-            T = len(fl.dh)
             name = f"{short(cell)} ({'trained' if kind == 'trained' else 'random init'})"
-            style = dict(
-                color=CELL_COLOURS.get(cell, INK),
-                width=3 if kind == "trained" else 2,
-                dash="solid" if kind == "trained" else "dash",
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=np.arange(T),
-                    y=np.maximum(fl.dh, 1e-300),
-                    mode="lines+markers",
-                    marker=dict(size=4),
-                    name=f"‖dL/dh‖ {name}",
-                    line=style,
-                    customdata=[[cell, kind]] * T,
-                    hovertemplate=f"{name}, t = %{{x}}: ‖dL/dh_t‖ = %{{y:.3g}}<extra></extra>",
-                )
-            )
+            style = dict(color=CELL_COLOURS.get(cell, INK), width=3 if kind == "trained" else 2,
+                         dash="solid" if kind == "trained" else "dash")  # fmt: skip
+            who = [[cell, kind]] * len(fl.dh)
+            fig.add_trace(_curve(fl.dh, f"‖dL/dh‖ {name}", style, f"{name}, t = %{{x}}: ‖dL/dh_t‖", who))
+            fig.data[-1].update(mode="lines+markers", marker=dict(size=4))  # points to click
             if fl.dc is not None and cell == "lstm":
-                fig.add_trace(
-                    go.Scatter(
-                        x=np.arange(T),
-                        y=np.maximum(fl.dc, 1e-300),
-                        mode="lines",
-                        name=f"‖dL/dC‖ {name}",
-                        line=dict(style, dash="dot"),
-                        customdata=[[cell, kind]] * T,
-                        hovertemplate=f"{name}, t = %{{x}}: ‖dL/dC_t‖ = %{{y:.3g}}<extra></extra>",
-                    )
-                )
+                fig.add_trace(_curve(fl.dc, f"‖dL/dC‖ {name}", dict(style, dash="dot"),
+                                     f"{name}, t = %{{x}}: ‖dL/dC_t‖", who))  # fmt: skip
     fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_text="size of the gradient (log scale)")
     fig.update_xaxes(title_text="t (the loss is at the last step)")
     fig.update_layout(clickmode="event+select")
@@ -157,48 +143,24 @@ def gradient_figure(flows: dict[str, dict[str, Flow]], font_size: int = 12) -> g
 
 
 def carousel_figure(flows: dict[str, Flow], font_size: int = 12) -> go.Figure:
-    """What multiplies the error on its way back from the last step to t: per cell with a keep gate, the product of
-    that gate from t+1 to the end (mean over units, solid; the unit that keeps most, dotted); for the plain RNN the
-    product of its step Jacobians' norms."""
+    """What multiplies the error on its way back from the last step to t: per cell with a keep gate (the factor of
+    its memory's keep term, analysis.keep_factor: the LSTM's f, the GRU's z), the product of that gate from t+1 to
+    the end (mean over units, solid; the unit that keeps most, dotted); for the plain RNN the product of its step
+    Jacobians' norms."""
     fig = go.Figure()
     for cell, fl in flows.items():
-        colour = CELL_COLOURS.get(cell, INK)
-        T = len(fl.dh)
+        colour, who = CELL_COLOURS.get(cell, INK), short(cell)
         if fl.keep is not None:
-            keep = cells.spec(cell)
-            gate = "f" if "f" in keep else "z"
+            kept = analysis.keep_factor(cells.spec(cell))
+            gate = kept.name if kept is not None else "1"  # no keep gate (the 1997 cell): the product is 1
             best = int(np.argmax(fl.keep[0]))
-            fig.add_trace(
-                go.Scatter(
-                    x=np.arange(T),
-                    y=np.maximum(fl.keep.mean(axis=1), 1e-300),
-                    mode="lines",
-                    name=f"{short(cell)}: ∏ {gate}, mean over units",
-                    line=dict(color=colour, width=3),
-                    hovertemplate=f"{short(cell)}, t = %{{x}}: mean ∏ {gate} = %{{y:.3g}}<extra></extra>",
-                )
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=np.arange(T),
-                    y=np.maximum(fl.keep[:, best], 1e-300),
-                    mode="lines",
-                    name=f"{short(cell)}: ∏ {gate}, unit {best}",
-                    line=dict(color=colour, dash="dot"),
-                    hovertemplate=f"{short(cell)} unit {best}, t = %{{x}}: ∏ {gate} = %{{y:.3g}}<extra></extra>",
-                )
-            )
+            fig.add_trace(_curve(fl.keep.mean(axis=1), f"{who}: ∏ {gate}, mean over units",
+                                 dict(color=colour, width=3), f"{who}, t = %{{x}}: mean ∏ {gate}"))  # fmt: skip
+            fig.add_trace(_curve(fl.keep[:, best], f"{who}: ∏ {gate}, unit {best}", dict(color=colour, dash="dot"),
+                                 f"{who} unit {best}, t = %{{x}}: ∏ {gate}"))  # fmt: skip
         if fl.jacobian is not None:
-            fig.add_trace(
-                go.Scatter(
-                    x=np.arange(T),
-                    y=np.maximum(fl.jacobian, 1e-300),
-                    mode="lines",
-                    name=f"{short(cell)}: ∏ ‖∂h_s/∂h_(s-1)‖",
-                    line=dict(color=colour, width=3),
-                    hovertemplate=f"{short(cell)}, t = %{{x}}: ∏ ‖J‖ = %{{y:.3g}}<extra></extra>",
-                )
-            )
+            fig.add_trace(_curve(fl.jacobian, f"{who}: ∏ ‖∂h_s/∂h_(s-1)‖", dict(color=colour, width=3),
+                                 f"{who}, t = %{{x}}: ∏ ‖J‖"))  # fmt: skip
     fig.update_yaxes(type="log", dtick=1, exponentformat="power", title_text="product from t+1 to the last step")
     fig.update_xaxes(title_text="t")
     return _layout(fig, font_size, 430 + 10 * font_size, legend_y=-0.3)

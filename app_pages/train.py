@@ -16,7 +16,19 @@ from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
-from lstm_viz.ui.state import FORM_KEPT, JOB, MODEL, RECORDED, RUN_LINK, TASK, UPLOAD_ERROR, UPLOAD_SEEN, write_link
+from lstm_viz.ui.state import (
+    FORM_KEPT,
+    JOB,
+    MODEL,
+    RECORDED,
+    RUN_LINK,
+    TASK,
+    UPLOAD_ERROR,
+    UPLOAD_SEEN,
+    keep,
+    put_back,
+    write_link,
+)
 from lstm_viz.ui.training_status import session_id, session_is_open, watcher
 from lstm_viz.ui.view import current
 from lstm_viz.viz.training import training_curves
@@ -79,9 +91,7 @@ def config_ui():
     The cell is picked outside the form, so that the fields below fit it. Returns a TrainConfig when Start
     is pressed, else None."""
     key = f"_{task.name}"
-    kept = ss.setdefault(FORM_KEPT, {})  # Streamlit forgets a widget's value on another page: put it back
-    for name, value in kept.items():
-        ss.setdefault(name, value)
+    put_back(FORM_KEPT)  # Streamlit forgets a widget's value on another page
     names = cells.names()
     cell = st.selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
                         key="cfg_cell" + key, disabled=running,
@@ -111,8 +121,8 @@ def config_ui():
                 options[option] = col.selectbox(labels[option], choices, key=f"cfg_{option}{key}_{cell}")
         st.markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
         start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
-    kept.update({name: ss[name] for name in ss if isinstance(name, str) and name.startswith("cfg_")
-                 and not name.startswith("cfg_cell")})  # the cell follows the sidebar's on a later visit  # fmt: skip
+    form_keys = [n for n in ss if isinstance(n, str) and n.startswith("cfg_") and not n.startswith("cfg_cell")]
+    keep(FORM_KEPT, form_keys)  # the cell follows the sidebar's on a later visit
     if not start:
         return None
     own = dict(spec.options)  # the cell's own functions: no option in the config

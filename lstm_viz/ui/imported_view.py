@@ -47,6 +47,8 @@ from lstm_viz.ui.state import (
     MODEL_TEXT,
     MODEL_UNIT,
     MODEL_URL,
+    keep,
+    put_back,
     write_link,
 )
 from lstm_viz.viz import theme
@@ -143,9 +145,7 @@ def example_model(name: str) -> ImportedModel:
 def defaults() -> None:
     """The page's widget state on a first visit, and put back after another page dropped it."""
     ss = st.session_state
-    for key, value in ss.get(MODEL_KEPT, {}).items():
-        if key not in ss:
-            ss[key] = value
+    put_back(MODEL_KEPT)
     if ss.get(MODEL_PICK) not in (*EXAMPLES, UPLOAD):
         ss[MODEL_PICK] = next(iter(EXAMPLES))
     if MODEL_TEXT not in ss and ss[MODEL_PICK] != UPLOAD:
@@ -311,7 +311,7 @@ def clamped(key: str, n: int) -> int:
 def keep_and_link(view, pick: str, text: str) -> None:
     """Remember the page's choices across pages and mirror its view into the link (not an uploaded file)."""
     ss = st.session_state
-    ss.setdefault(MODEL_KEPT, {}).update({k: ss[k] for k in MODEL_KEYS if k in ss})
+    keep(MODEL_KEPT, MODEL_KEYS)
     values = {MODEL_PICK: pick, MODEL_TEXT: text}
     query = {param: str(values.get(key, ss.get(key, 0))) for param, key in MODEL_URL.items()}
     if pick == UPLOAD:  # what was typed for a file of one's own stays in this session, out of the link

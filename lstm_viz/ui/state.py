@@ -253,6 +253,20 @@ def read_model_link(q, problems: list[str]) -> None:
             ss[key] = n
 
 
+def put_back(store: str) -> None:
+    """Streamlit drops the state of a widget a run did not draw (another page, a hidden widget): put back the values
+    `keep` stored under `store`, before the widgets are drawn (a value already there, from a link, wins)."""
+    ss = st.session_state
+    for key, value in ss.get(store, {}).items():
+        ss.setdefault(key, value)
+
+
+def keep(store: str, keys) -> None:
+    """Store the current values of the widgets `keys` under `store`, for `put_back` on a later run."""
+    ss = st.session_state
+    ss.setdefault(store, {}).update({key: ss[key] for key in keys if key in ss})
+
+
 def link_query(view: View, **extra: int | str) -> dict[str, str]:
     """The query string of a view (and page values such as t and unit): what `read_link` reads back."""
     seq = SeqRef.parse(view.seq_key)

@@ -50,6 +50,8 @@ from lstm_viz.ui.state import (
     TEXT,
     VIEW,
     SeqRef,
+    keep,
+    put_back,
     read_link,
     write_link,
 )
@@ -129,10 +131,7 @@ def sidebar(page: str = "") -> View:
     if problems := read_link():
         ss[LINK_PROBLEMS] = problems  # shown until a run completes (the home page may rerun once first)
     problems = ss.get(LINK_PROBLEMS, [])
-    kept = ss.setdefault(KEPT, {})
-    for key in SIDEBAR_KEYS:  # Streamlit drops the state of a widget a run did not draw (a page switch, the
-        if key not in ss and key in kept:  # train page's hidden widgets): put it back
-            ss[key] = kept[key]
+    put_back(KEPT)  # what a page switch or the train page's hidden widgets dropped
     ss.update(ss.pop(PENDING, {}))  # before the widgets are drawn: a page's request (the home tour's sample)
     ss.setdefault(TASK, tasks.names()[0])
     ss.setdefault(SOURCE, "sample")
@@ -180,7 +179,7 @@ def sidebar(page: str = "") -> View:
         st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
     layer = int(ss[LAYER]) if model.num_layers > 1 else 0
     view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer)
-    kept.update({key: ss[key] for key in SIDEBAR_KEYS if key in ss})
+    keep(KEPT, SIDEBAR_KEYS)
     ss[VIEW] = view
     write_link(view)
     return view

@@ -42,6 +42,8 @@ from lstm_viz.ui.state import (
     WHY_SEQ,
     WHY_TASK,
     WHY_URL,
+    keep,
+    put_back,
     write_link,
 )
 from lstm_viz.viz import why as figures
@@ -70,8 +72,7 @@ def defaults() -> None:
     """Put back what another page dropped (Streamlit forgets the state of widgets a run did not draw), then fill in
     what was never chosen. The link was read before (state.read_why_link)."""
     ss = st.session_state
-    for key, value in ss.get(WHY_KEPT, {}).items():
-        ss.setdefault(key, value)
+    put_back(WHY_KEPT)
     ss.setdefault(WHY_TASK, DEFAULT_TASK)
     ss.setdefault(WHY_CELLS, list(cells.MAIN))
     ss.setdefault(WHY_LENGTH, 20)
@@ -87,7 +88,7 @@ def defaults() -> None:
 def keep_and_link(view) -> None:
     """Remember the page's choices across pages and mirror them into the link (with the sidebar's view)."""
     ss = st.session_state
-    ss[WHY_KEPT] = {k: ss[k] for k in WHY_KEYS if k in ss}
+    keep(WHY_KEPT, WHY_KEYS)
     extra = {param: str(ss[key]) for param, key in WHY_URL.items()}
     extra["cells"] = ",".join(ss[WHY_CELLS])
     write_link(view, **extra)

@@ -1,6 +1,9 @@
 """The package's layers (DESIGN.md, "Layers"): imports point down only, read from the source with `ast`.
 
-    core < tasks < torch_backend < training < io < words < explain < viz < ui
+    words < core < tasks < torch_backend < training < io < explain < viz < ui
+
+(words, the catalogues, is data that imports nothing else of lstm_viz: any layer may read it, so a refusal
+raised in core or io carries a code whose words are in the catalogue.)
 
 - streamlit is imported only under lstm_viz/ui/;
 - nothing under lstm_viz/core/ (or lstm_viz/tasks/) imports torch, at any level;
@@ -15,7 +18,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "lstm_viz"
-LAYERS = ("core", "tasks", "torch_backend", "training", "io", "words", "explain", "viz", "ui")
+LAYERS = ("words", "core", "tasks", "torch_backend", "training", "io", "words", "explain", "viz", "ui")
 NO_TORCH = ("core", "tasks")  # NumPy only
 
 # (importing module, imported module): the lazy imports, inside a function, allowed to point up.

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import explain, tasks
 from lstm_viz.io import presets
 from lstm_viz.ui.safe import plain
-from lstm_viz.words.en import COVERAGE, PAD_NOTE
+from lstm_viz.words.en.explain import COVERAGE, PAD_NOTE
 
 NEG = tasks.get("negation_sentiment")
 NEG_CELLS = presets.available("negation_sentiment")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from lstm_viz.explain.behaviour import N_SAMPLES, MemoryFinding, SignalFinding
-from lstm_viz.words.en import (
+from lstm_viz.words.en.explain import (
     GATE_PER_SYMBOL,
     MEMORY_FINDING,
     MEMORY_SWITCH,
@@ -19,9 +19,8 @@ from lstm_viz.words.en import (
     SIGNAL_FLAT,
     SIGNAL_HOW,
     SIGNAL_MOVE,
-    TOUR_OTHER,
-    TOUR_STEP,
 )
+from lstm_viz.words.en.home import TOUR_OTHER, TOUR_STEP
 
 
 def _no_signed_zero(text: str) -> str:

@@ -12,7 +12,7 @@ from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep
 from lstm_viz.explain.terms import factor_value, num
 from lstm_viz.tasks import PAD
-from lstm_viz.words.en import FACTOR_FN, FACTOR_PREV, PAD_NOTE, SENTENCES
+from lstm_viz.words.en.explain import FACTOR_FN, FACTOR_PREV, PAD_NOTE, SENTENCES
 
 
 def pct(v: float) -> str:

@@ -13,7 +13,7 @@ from lstm_viz.explain.clamping import N_SAMPLES, ClampEffect
 from lstm_viz.explain.gradients import Flow
 from lstm_viz.io.study import Point, point
 from lstm_viz.tasks import Task
-from lstm_viz.words.en import (
+from lstm_viz.words.en.why import (
     WHY_CAROUSEL,
     WHY_CLAMP,
     WHY_CLAMP_VALUE,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import tasks, words
 from lstm_viz.core import cells
 from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.ui.safe import plain
@@ -35,7 +35,8 @@ PRESENTER = "presenter"  # presenter mode on or off
 CELL = "cell"  # the cell's name: "lstm", "gru", "rnn", "lstm_nfg", ...
 NUM_LAYERS = "num_layers"  # the random initialisation's number of layers, 1 to 3
 LAYER = "layer"  # the layer the pages show, 0 (reads the input) to num_layers - 1
-SIDEBAR_KEYS = (TASK, SOURCE, SEQ, TEXT, MODEL, MODEL_SEED, PRESENTER, CELL, NUM_LAYERS, LAYER)
+LANG = "lang"  # the language the app speaks: "en" or "zh" (lstm_viz.words.LANGUAGES), lang= in the URL
+SIDEBAR_KEYS = (TASK, SOURCE, SEQ, TEXT, MODEL, MODEL_SEED, PRESENTER, CELL, NUM_LAYERS, LAYER, LANG)
 KEPT = "_kept"  # {sidebar key: value}, put back after st.switch_page drops widget state
 GOOD_TEXT = "_good_text"  # {task name: the last own sequence that parsed}
 VIEW = "_view"  # the View that app.py's sidebar built in this run
@@ -194,6 +195,8 @@ def read_link() -> list[str]:
             ss[PRESENTER] = q["presenter"] == "1"
         else:
             problems.append(f"presenter {plain(q['presenter'], 20)} is not 0 or 1")
+    if "lang" in q and q["lang"] not in words.LANGUAGES:
+        problems.append(f"lang {plain(q['lang'], 20)} is not one of {', '.join(words.LANGUAGES)}")
     if "run" in q:
         if re.fullmatch(r"[0-9a-f]{12}", q["run"]):
             ss[RUN_LINK] = q["run"]
@@ -279,6 +282,8 @@ def link_query(view: View, **extra: int | str) -> dict[str, str]:
         q["layer"] = str(view.layer)
     if view.presenter:
         q["presenter"] = "1"
+    if view.lang != words.DEFAULT:
+        q["lang"] = view.lang
     q.update({k: str(v) for k, v in extra.items()})
     return q
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import tasks, words
 from lstm_viz.core import cells
 from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.trace import GateTrace, Trace
 from lstm_viz.tasks import Task
+from lstm_viz.ui.lang import language
 from lstm_viz.ui.models import (
     MODEL_LABELS,
     model_and_id,
@@ -35,6 +36,7 @@ from lstm_viz.ui.state import (
     CELL,
     GOOD_TEXT,
     KEPT,
+    LANG,
     LAYER,
     LINK_PROBLEMS,
     MAX_SEED,
@@ -55,7 +57,7 @@ from lstm_viz.ui.state import (
     read_link,
     write_link,
 )
-from lstm_viz.words.en import COVERAGE
+from lstm_viz.words.en.explain import COVERAGE
 
 SOURCES = {"sample": "a sample", "own": "my own"}
 
@@ -70,6 +72,7 @@ class View:
     cell: str = "lstm"
     num_layers: int = 1  # of a random initialisation (a preset or a session model has its own)
     layer: int = 0  # the layer shown
+    lang: str = "en"  # the language the pages speak (lstm_viz.words.LANGUAGES)
 
     @property
     def font_size(self) -> int:
@@ -143,9 +146,11 @@ def sidebar(page: str = "") -> View:
     ss.setdefault(CELL, "lstm")
     ss.setdefault(NUM_LAYERS, 1)
     ss.setdefault(LAYER, 0)
+    lang = language()
     shows_a_view = page not in ("train", "why", "model")
     picks_a_model = page not in ("why", "model")
     with st.sidebar:
+        st.selectbox(words.of(lang).common.LANGUAGE, words.LANGUAGES, format_func=words.NAMES.get, key=LANG)
         for p in problems:
             st.warning(f"From the link: {p}.", icon=":material/link_off:")
         if picks_a_model:
@@ -178,7 +183,7 @@ def sidebar(page: str = "") -> View:
                 st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
         st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
     layer = int(ss[LAYER]) if model.num_layers > 1 else 0
-    view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer)
+    view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer, lang)
     keep(KEPT, SIDEBAR_KEYS)
     ss[VIEW] = view
     write_link(view)

@@ -11,7 +11,7 @@ import numpy as np
 
 from lstm_viz import explain
 from lstm_viz.viz import theme
-from lstm_viz.words.en import STEP_SAID, STEPPER_LABELS
+from lstm_viz.words.en.step import STEP_SAID, STEPPER_LABELS
 
 
 def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ranges: dict) -> dict:

@@ -1,4 +1,37 @@
-"""Every sentence a user reads, one catalogue per language (`en`): templates take their numbers as parameters.
+"""Every sentence a user reads, one catalogue per language: `lstm_viz/words/en/` and `lstm_viz/words/zh/` hold the
+same modules (home, step, why, ...) with the same names, each template taking its numbers as `{name}` parameters
+(str.format). Code looks words up by code and language, never by their wording:
 
-from lstm_viz.words.en import INTRO, SENTENCES
+    w = words.of("zh")
+    w.step.STEP_SAID.format(token="a", answer="…")
+
+The catalogues are data and import nothing else of lstm_viz, so any layer may read them (core's refusals name
+their code in `errors`). A cell's words (its title, its quantities' titles and roles) are its declaration's in
+English; the other languages give them in `cells`, by cell and quantity name (`quantity_words`).
 """
+
+from types import ModuleType
+
+from lstm_viz.words import en, zh
+
+LANGUAGES = ("en", "zh")  # the order of the sidebar's choice
+DEFAULT = "en"
+NAMES = {"en": "English", "zh": "简体中文"}  # each in its own language
+_CATALOGUES = {"en": en, "zh": zh}
+
+
+def of(lang: str) -> ModuleType:
+    """The catalogue of a language ("en" or "zh"); a ValueError names any other."""
+    if lang not in _CATALOGUES:
+        raise ValueError(f"lang: expected one of {', '.join(LANGUAGES)}, got {lang!r}")
+    return _CATALOGUES[lang]
+
+
+def cell_title(lang: str, cell: str, english: str) -> str:
+    """A cell's title in `lang` (its declaration's `english` title in English)."""
+    return english if lang == "en" else of(lang).cells.CELLS[cell]
+
+
+def quantity_words(lang: str, cell: str, name: str, title: str, role: str) -> tuple[str, str]:
+    """A quantity's (title, role) in `lang`: the declaration's English ones, or the catalogue's for that cell."""
+    return (title, role) if lang == "en" else of(lang).cells.QUANTITIES[cell][name]

@@ -1,0 +1,26 @@
+"""A refusal a user may read: a `ValueError` that carries a code and its parameters.
+
+Its message is the English catalogue's words for the code (lstm_viz/words/en/errors.py), so a library caller
+sees a ValueError naming the problem; the app shows `err.say(lang)`, the same refusal in the reader's language.
+Logic that needs to tell refusals apart reads `err.code`, never the message.
+"""
+
+from __future__ import annotations
+
+from lstm_viz import words
+
+
+class Refusal(ValueError):
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(self.say("en"))
+
+    def say(self, lang: str) -> str:
+        """The refusal in `lang`, its parameters filled in."""
+        return words.of(lang).errors.ERRORS[self.code].format(**self.params)
+
+
+def say(err: Exception, lang: str) -> str:
+    """What a user reads for an error: a Refusal in `lang`; any other error's own message (English)."""
+    return err.say(lang) if isinstance(err, Refusal) else str(err)

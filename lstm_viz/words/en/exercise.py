@@ -1,0 +1,1 @@
+"""English. The step-through page's exercise: predict, then reveal."""

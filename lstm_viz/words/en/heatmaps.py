@@ -1,0 +1,1 @@
+"""English. The gate heat maps page and its figures."""

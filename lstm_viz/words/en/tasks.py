@@ -1,0 +1,1 @@
+"""English. The toy tasks: titles, descriptions, notes, and what is wrong with a typed sequence."""

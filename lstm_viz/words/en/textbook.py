@@ -1,0 +1,1 @@
+"""English. The textbook model built by hand, and its lesson."""

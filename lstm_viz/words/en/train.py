@@ -1,0 +1,1 @@
+"""English. The Train live page: the form, progress, stop reasons, runs."""

@@ -1,0 +1,1 @@
+"""简体中文: lstm_viz/words/en/home.py 的译文 (the same names and parameters)."""

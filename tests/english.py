@@ -15,7 +15,7 @@ from lstm_viz import tasks
 # Names that stay as they are in a Chinese text: the cells' and the variants' short names, libraries, formats,
 # activations, units of measure, and the language's own name in the language choice.
 ALLOWED = {
-    "lstm", "gru", "rnn", "nfg", "nig", "nog", "cifg", "ph", "npf", "noaf", "nf", "ni", "no",
+    "lstm", "gru", "rnn", "nfg", "nig", "nog", "cifg", "ph", "niaf", "noaf",
     "numpy", "pytorch", "torch", "keras", "tensorflow", "plotly", "streamlit", "safetensors", "cpu", "gpu", "cuda",
     "tanh", "sigmoid", "softmax", "relu", "linear", "hard", "mse", "adam", "sgd", "bce", "ce", "dropout", "dense",
     "embedding", "simplernn", "textvectorization", "stringlookup", "greff", "hochreiter", "schmidhuber", "et", "al",

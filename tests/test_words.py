@@ -72,11 +72,18 @@ def test_the_chinese_catalogue_is_chinese(module):
         assert not english, f"zh.{module}{path}: English left: {english[:5]} in {text[:80]!r}"
 
 
+def test_refusal_codes_are_not_repeated_across_modules():
+    for lang in words.LANGUAGES:
+        codes = [c for m in words.of(lang).__all__ for c in getattr(getattr(words.of(lang), m), "ERRORS", {})]
+        assert len(codes) == len(set(codes)), {c for c in codes if codes.count(c) > 1}
+
+
 def test_every_cell_has_chinese_words_for_itself_and_every_quantity():
     zh = words.zh.cells
     for name in cells.known():
         spec = cells.spec(name)
-        assert zh.CELLS.get(name), f"zh.cells.CELLS[{name!r}]"
+        assert zh.CELLS.get(name) and zh.CELL_ROLES.get(name), f"zh.cells.CELLS[{name!r}]"
+        assert all(zh.BLOCKS.get(b.name) for b in spec.blocks), f"zh.cells.BLOCKS for {name}"
         for q in spec.quantities:
             title, role = zh.QUANTITIES[name][q.name]
             assert title and role, f"zh.cells.QUANTITIES[{name!r}][{q.name!r}]"
@@ -89,8 +96,8 @@ def test_every_refusal_raised_has_words_in_both_catalogues():
             call = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Refusal" and node.args
             if call and isinstance(node.args[0], ast.Constant):
                 raised.add(node.args[0].value)
-    assert raised <= set(words.en.errors.ERRORS), raised - set(words.en.errors.ERRORS)
-    for code, template in words.en.errors.ERRORS.items():
+    assert raised <= set(words.error_words("en")), raised - set(words.error_words("en"))
+    for code, template in words.error_words("en").items():
         err = Refusal.__new__(Refusal)
         err.code, err.params = code, {f: "x" for f in fields(template)}
         assert err.say("zh") and err.say("en")

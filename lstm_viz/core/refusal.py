@@ -1,7 +1,7 @@
 """A refusal a user may read: a `ValueError` that carries a code and its parameters.
 
-Its message is the English catalogue's words for the code (lstm_viz/words/en/errors.py), so a library caller
-sees a ValueError naming the problem; the app shows `err.say(lang)`, the same refusal in the reader's language.
+Its message is the English catalogue's words for the code (an `ERRORS` dict of a module of lstm_viz/words/en),
+so a library caller sees a ValueError naming the problem; the app shows `err.say(lang)`, in the reader's language.
 Logic that needs to tell refusals apart reads `err.code`, never the message.
 """
 
@@ -18,7 +18,7 @@ class Refusal(ValueError):
 
     def say(self, lang: str) -> str:
         """The refusal in `lang`, its parameters filled in."""
-        return words.of(lang).errors.ERRORS[self.code].format(**self.params)
+        return words.error_words(lang)[self.code].format(**self.params)
 
 
 def say(err: Exception, lang: str) -> str:

@@ -32,6 +32,25 @@ def cell_title(lang: str, cell: str, english: str) -> str:
     return english if lang == "en" else of(lang).cells.CELLS[cell]
 
 
+def cell_role(lang: str, cell: str, english: str) -> str:
+    """A cell's one-line role in `lang` (its declaration's `english` role in English)."""
+    return english if lang == "en" else of(lang).cells.CELL_ROLES[cell]
+
+
+def block_title(lang: str, block: str, english: str) -> str:
+    """A parameter block's title in `lang` (its declaration's `english` title in English)."""
+    return english if lang == "en" else of(lang).cells.BLOCKS[block]
+
+
+def error_words(lang: str) -> dict[str, str]:
+    """Every refusal's words in `lang`, by code: the `ERRORS` of all the catalogue's modules together (each module
+    keeps the refusals of its part of the app: tasks the typed sequences', model the uploaded models', ...)."""
+    out: dict[str, str] = {}
+    for module in of(lang).__all__:
+        out.update(getattr(getattr(of(lang), module), "ERRORS", {}))
+    return out
+
+
 def quantity_words(lang: str, cell: str, name: str, title: str, role: str) -> tuple[str, str]:
     """A quantity's (title, role) in `lang`: the declaration's English ones, or the catalogue's for that cell."""
     return (title, role) if lang == "en" else of(lang).cells.QUANTITIES[cell][name]

@@ -11,7 +11,7 @@ import pytest
 from lstm_viz import words
 from lstm_viz.core import cells
 from lstm_viz.core.refusal import Refusal
-from tests.english import ALLOWED, WORD, task_tokens
+from tests.english import ALLOWED, IDENTIFIER, WORD, task_tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = words.en.__all__
@@ -67,7 +67,7 @@ def test_the_chinese_catalogue_is_chinese(module):
     for path, text in leaves(public(getattr(words.zh, module))):
         if "#" in path:
             continue
-        prose = re.sub(r"\{[^{}]*\}|\$[^$]*\$|`[^`]*`|\\[A-Za-z]+|https?://\S+|<[^>]+>", " ", text)
+        prose = IDENTIFIER.sub(" ", re.sub(r"\{[^{}]*\}|\$[^$]*\$|`[^`]*`|\\[A-Za-z]+|https?://\S+|<[^>]+>", " ", text))
         english = [w for w in WORD.findall(prose) if w.lower().strip("'") not in ok]
         assert not english, f"zh.{module}{path}: English left: {english[:5]} in {text[:80]!r}"
 

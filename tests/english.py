@@ -50,7 +50,8 @@ def _figure_texts(spec: str, found: list[str]) -> None:
 
 
 def texts(at) -> list[str]:
-    """Every text the page shows (but LaTeX and code blocks, which are formulas)."""
+    """Every text the page shows (but LaTeX and code blocks, which are formulas). `at` is an AppTest, or a part of
+    one: `at.main` (the page without the sidebar), `at.sidebar`."""
     found: list[str] = []
 
     def walk(node):
@@ -71,12 +72,13 @@ def texts(at) -> list[str]:
         for child in getattr(node, "children", {}).values():
             walk(child)
 
-    walk(at._tree)
+    walk(getattr(at, "_tree", at))
     return found
 
 
 def english_words(at, allowed: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, str]]:
-    """(word, the text it is in) for every English word on the page outside the allow-lists and the tasks' tokens."""
+    """(word, the text it is in) for every English word on the page (or `at.main`, `at.sidebar`) outside the
+    allow-lists and the tasks' tokens."""
     ok = ALLOWED | {w.lower() for w in allowed} | task_tokens()
     out = []
     for text in texts(at):

@@ -42,6 +42,11 @@ def block_title(lang: str, block: str, english: str) -> str:
     return english if lang == "en" else of(lang).cells.BLOCKS[block]
 
 
+def task_words(lang: str, task: str) -> dict[str, str]:
+    """A task's words in `lang` by field ("title", "description", ...: lstm_viz/words/en/tasks.py TASKS)."""
+    return of(lang).tasks.TASKS[task]
+
+
 def error_words(lang: str) -> dict[str, str]:
     """Every refusal's words in `lang`, by code: the `ERRORS` of all the catalogue's modules together (each module
     keeps the refusals of its part of the app: tasks the typed sequences', model the uploaded models', ...)."""

@@ -24,6 +24,7 @@ from lstm_viz.ui.state import (
     write_link,
 )
 from lstm_viz.ui.stepper import new_move, stepper
+from lstm_viz.ui.textbook import lesson_ui
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
 from lstm_viz.words.en import LINK_PAST
@@ -74,6 +75,8 @@ st.caption(
     f"below is computed by the NumPy {spec.title} cell (lstm_viz/core/cells/{spec.family}.py) from this model's "
     "weights."
 )
+if view.model == "textbook":  # built by hand: the design against what training found (lstm_viz.ui.textbook)
+    lesson_ui(view.task, view.lang)
 
 top = st.columns([1, 2, 4], vertical_alignment="center")
 top[0].toggle("Play", key=PLAYING, on_change=on_play, help="Step through the sequence on its own.")

@@ -7,7 +7,7 @@ in the pre-trained preset on the same task, every number computed from the two m
     found(task, preset, textbook)     lstm_viz.explain.behaviour's finding on the preset (the same samples as the
                                       heat-map note), and how many units carry the answer in each model
     accuracy(task, model, lengths)    the task's metric on fresh samples of each length
-    lesson(task, textbook, preset, trained, lang)   all of it in words (lstm_viz.words.<lang>.textbook), the design
+    lesson(task, textbook, preset, lengths, lang)   all of it in words (lstm_viz.words.<lang>.textbook), the design
                                       as equations with the model's weights, and an accuracy table by length
 
 NumPy only; the models are passed in (the app's preset is loaded by lstm_viz.ui).
@@ -25,6 +25,7 @@ from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.textbook import F, G, I, O
 from lstm_viz.explain.analysis import memory_state
 from lstm_viz.explain.behaviour import FOLLOWS, N_SAMPLES, SEPARATES, memory_finding, read_off, signal_finding
+from lstm_viz.explain.behaviour_words import _no_signed_zero
 from lstm_viz.tasks.base import MAX_CUSTOM_LEN
 
 LENGTHS = (15, 50, 100, MAX_CUSTOM_LEN)  # the lesson's accuracy table
@@ -109,7 +110,7 @@ def designed(task, textbook: TrainedModel, n: int = N_DESIGNED, seed: int = 0) -
         c_end=float(end.layers[0].c[-1, 0]),
         tanh_end=float(np.tanh(end.layers[0].c[-1, 0])),
         y_end=float(textbook.outputs(end)[-1, 0]),
-        count=T,
+        count=int(np.rint(textbook.outputs(end)[-1, 0])),
     )
 
 
@@ -128,19 +129,19 @@ def _carriers(task, trace, y) -> int:
     return int(np.sum(right >= FOLLOWS))
 
 
-def found(task, preset: TrainedModel, textbook: TrainedModel, trained: int, seed: int = 0) -> dict:
+def found(task, preset: TrainedModel, textbook: TrainedModel, seed: int = 0) -> dict:
     """What gradient descent found in the preset: lstm_viz.explain.behaviour's finding on N_SAMPLES fresh samples of
     the task's default length (the rng is [seed, 4], as the heat-map note's), by its names, with "code" (and "how"
-    for counting), "H", "trained" (the preset's training length), and the units that carry the answer in the
-    preset ("carriers") and in the design ("designed_carriers")."""
+    for counting), "H", and the units that carry the answer in the preset ("carriers") and in the design
+    ("designed_carriers")."""
     x, y = task.make_batch(N_SAMPLES, task.default_config().seq_len, np.random.default_rng([seed, 4]))
     trace = preset.trace(x).layers[0]
-    common = dict(H=preset.params.hidden_size, trained=trained, carriers=_carriers(task, trace, y),
+    common = dict(H=preset.params.hidden_size, carriers=_carriers(task, trace, y),
                   designed_carriers=_carriers(task, textbook.trace(x).layers[0], y))  # fmt: skip
     if task.name == "remember_first":
         f = memory_finding(trace, np.asarray(y))
         numbers = {k: v for k, v in vars(f).items() if k not in ("symbols",)}
-        return dict(numbers, answer=task.class_names[f.cls], **common)
+        return dict(numbers, answer=task.alphabet[f.cls], **common)  # class k is the symbol k
     f = signal_finding(trace, np.asarray(y), task.ids(x), len(task.alphabet))
     return dict(
         code=f.code,
@@ -191,11 +192,13 @@ def equations(task, textbook: TrainedModel) -> tuple[str, ...]:
     )
 
 
-def lesson(task, textbook: TrainedModel, preset: TrainedModel, trained: int, lang: str = "en") -> Lesson:
-    """The lesson in `lang`: the design against what gradient descent found in the preset, and both models' accuracy
-    by length."""
+def lesson(task, textbook: TrainedModel, preset: TrainedModel, lengths: tuple[int, int], lang: str = "en") -> Lesson:
+    """The lesson in `lang`: the design against what gradient descent found in the preset (trained on sequences of
+    `lengths` = (shortest, longest) steps), and both models' accuracy by length."""
     w = words.of(lang).textbook
-    mine, theirs = designed(task, textbook), found(task, preset, textbook, trained)
+    shortest, longest = lengths
+    trained = w.TRAINED["one" if shortest == longest else "curriculum"].format(shortest=shortest, longest=longest)
+    mine, theirs = designed(task, textbook), dict(found(task, preset, textbook), trained=trained)
     right = {"designed": accuracy(task, textbook), "found": accuracy(task, preset)}
     if task.name == "remember_first":
         said = w.FOUND_MEMORY[theirs["code"]].format(**theirs) + w.SPREAD.format(**theirs)
@@ -207,14 +210,14 @@ def lesson(task, textbook: TrainedModel, preset: TrainedModel, trained: int, lan
         w.TABLE["designed"]: [f"{v:.1%}" for v in right["designed"]],
         w.TABLE["found"]: [f"{v:.1%}" for v in right["found"]],
     }
-    contrast = dict(T=LENGTHS[-1], trained=trained, designed=right["designed"][-1], found=right["found"][-1])
+    contrast = dict(T=LENGTHS[-1], longest=longest, designed=right["designed"][-1], found=right["found"][-1])
     return Lesson(
         title=w.TITLE,
         intro=w.INTRO,
         equations_title=w.EQUATIONS,
         equations=equations(task, textbook),
-        designed=w.DESIGNED[task.name].format(**mine),
-        found=said,
+        designed=_no_signed_zero(w.DESIGNED[task.name].format(**mine)),
+        found=_no_signed_zero(said),
         table_title=w.TABLE_TITLE.format(n=N_SAMPLES, what=w.WHAT[task.name]),
         table=table,
         contrast=w.CONTRAST.format(**contrast),

@@ -1,8 +1,9 @@
 """The models and traces the pages show, cached and keyed by plain values (task name, seeds, model ids).
 
 A model is the task's pre-trained preset of a cell (loaded from its safetensors file, no torch), a
-random initialisation of any cell and 1 to 3 layers with a seed, or the model trained in this browser
-session (kept per user in st.session_state by the train-live page, one per task and cell). A model id
+random initialisation of any cell and 1 to 3 layers with a seed, an LSTM built by hand (remember_first and
+counting: lstm_viz.core.textbook), or the model trained in this browser session (kept per user in
+st.session_state by the train-live page, one per task and cell). A model id
 names the cell, and a session model's id is a digest of its weights, so two different models never
 share a cache entry. Traces come from the readable NumPy cells (lstm_viz.forward, via the model).
 """
@@ -15,18 +16,20 @@ import numpy as np
 import streamlit as st
 
 from lstm_viz import tasks
-from lstm_viz.core import cells
+from lstm_viz.core import cells, textbook
 from lstm_viz.core.params import random_params
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.trace import Trace
 from lstm_viz.io import presets
 from lstm_viz.ui.state import CELL, SESSION_MODELS, SeqRef
+from lstm_viz.words.en import textbook as textbook_words
 
-MODEL_KINDS = ("preset", "random", "session")
+MODEL_KINDS = ("preset", "random", "session", "textbook")
 MODEL_LABELS = {
     "preset": "pre-trained preset",
     "random": "random initialisation",
     "session": "trained in this session",
+    "textbook": textbook_words.MODEL_LABEL,  # an LSTM built by hand (lstm_viz.core.textbook); zh: its MODEL_LABEL
 }
 
 
@@ -34,6 +37,17 @@ MODEL_LABELS = {
 def preset_model(task_name: str, cell: str = "lstm") -> TrainedModel:
     """The task's preset of this cell: shared by every session, read-only."""
     return presets.load(task_name, cell)[0]
+
+
+@st.cache_resource(show_spinner=False)
+def textbook_model(task_name: str) -> TrainedModel:
+    """The task's LSTM built by hand (lstm_viz.core.textbook): shared by every session, read-only."""
+    return textbook.textbook_model(task_name)
+
+
+def textbook_offered(task_name: str, cell: str) -> bool:
+    """Whether a model built by hand is offered: an LSTM, on remember_first or counting."""
+    return cell == "lstm" and task_name in textbook.TASKS
 
 
 @st.cache_data(show_spinner=False)
@@ -105,6 +119,8 @@ def model_and_id(task_name: str, cell: str, kind: str, seed: int, num_layers: in
         model = session_model(task_name, cell)
         if model is not None:
             return model, f"session:{digest(model)}"
+    if kind == "textbook" and textbook_offered(task_name, cell):
+        return textbook_model(task_name), "textbook:lstm"
     if kind == "random" or cell not in preset_cells(task_name):
         return random_model(task_name, seed, cell, num_layers), f"random:{cell}:{num_layers}:{seed}"
     return preset_model(task_name, cell), f"preset:{cell}"

@@ -29,7 +29,7 @@ TASK = "task"  # the task's name
 SOURCE = "source"  # "sample" or "own"
 SEQ = "seq"  # the sample's seed
 TEXT = "text"  # the user's own sequence, as typed
-MODEL = "model"  # "preset", "random" or "session"
+MODEL = "model"  # "preset", "random", "session" or "textbook" (built by hand)
 MODEL_SEED = "model_seed"  # the random initialisation's seed
 PRESENTER = "presenter"  # presenter mode on or off
 CELL = "cell"  # the cell's name: "lstm", "gru", "rnn", "lstm_nfg", ...
@@ -173,7 +173,7 @@ def read_link() -> list[str]:
     elif "seq" in q and (n := as_int("sample", q["seq"], 0, MAX_SEED, problems)) is not None:
         ss[SOURCE], ss[SEQ] = "sample", n
     if "model" in q:
-        if q["model"] in ("preset", "random"):
+        if q["model"] in ("preset", "random", "textbook"):  # textbook: built by hand, where offered (else the preset)
             ss[MODEL] = q["model"]
         elif q["model"] == "session":
             problems.append("the link's model was trained in another browser session; showing the preset")

@@ -28,6 +28,7 @@ from lstm_viz.ui.models import (
     preset_reached,
     sequence,
     session_cells,
+    textbook_offered,
     trace_for,
     trained_len,
 )
@@ -66,7 +67,7 @@ SOURCES = {"sample": "a sample", "own": "my own"}
 class View:
     task: str
     seq_key: str  # str(state.SeqRef): a sample's seed or the user's own sequence (the last good one)
-    model: str  # "preset", "random" or "session"
+    model: str  # "preset", "random", "session" or "textbook" (built by hand)
     model_seed: int
     presenter: bool
     cell: str = "lstm"
@@ -169,7 +170,9 @@ def sidebar(page: str = "") -> View:
                                 "variants of Greff et al. (2017).")  # fmt: skip
         else:
             cell = ss[CELL] if ss[CELL] in cells.names() else "lstm"
-        kinds = (["preset"] if cell in preset_cells(name) else []) + ["random"]
+        kinds = ["preset"] if cell in preset_cells(name) else []
+        kinds += ["textbook"] if textbook_offered(name, cell) else []  # an LSTM built by hand, beside the preset
+        kinds += ["random"]
         kinds += ["session"] if cell in session_cells(name) else []
         if ss[MODEL] not in kinds:
             ss[MODEL] = kinds[0]
@@ -216,6 +219,8 @@ def model_ui(task, cell: str, kinds: list[str]) -> str:
         st.warning(f"This {cells.spec(cell).title} preset did not reach the task's target ({task.metric} "
                    f"{task.target:g}): trained the same way as the LSTM's, it could not keep what the task "
                    "needs. That is the lesson, not a bug.", icon=":material/info:")  # fmt: skip
+    if kind == "textbook":
+        st.caption(words.of(language()).textbook.SIDEBAR_NOTE)
     if kind == "random":
         st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
         st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)

@@ -7,7 +7,7 @@ SIDEBAR_NOTE = "Weights set by hand, not trained: the Step through page shows th
 
 TITLE = "Built by hand: designed against found"
 INTRO = (
-    "This model was not trained: its weights are set by hand by a formula (lstm_viz/core/textbook.py), so that "
+    "This model was not trained: its weights are set by hand by a formula (`lstm_viz/core/textbook.py`), so that "
     "each gate does one job exactly. Below: the design with this model's own numbers, then what gradient descent "
     "found in the pre-trained preset on the same task. Every number is computed from the two models."
 )
@@ -32,17 +32,21 @@ DESIGNED = {
 }
 
 # What gradient descent found in the preset (lstm_viz.explain.behaviour's finding on it), by the finding's code.
-# {H}: the preset's units; {trained}: the length of its training sequences.
+# {H}: the preset's units; {trained}: its training sequences' lengths (TRAINED).
+TRAINED = {
+    "one": "{longest}-step sequences",
+    "curriculum": "sequences of {shortest} to {longest} steps",
+}
 FOUND_MEMORY = {
-    "integrator": "**Found by gradient descent** (the preset: {H} units, trained on {trained}-step sequences). "
+    "integrator": "**Found by gradient descent** (the preset: {H} units, trained on {trained}). "
     "Unit {unit} carries the answer {answer} most clearly, but as an integrator, not a latch: when the answer is "
     "{answer}, its input gate is {write0:.2f} at t = 0 and {write_same:.2f} after ({write_other:.2f} otherwise), "
     "its forget gate {keep_same:.2f}, and its C moves by about {step:+.2f} at every step, to {end:+.1f} at the end.",
-    "latch": "**Found by gradient descent** (the preset: {H} units, trained on {trained}-step sequences). Unit "
+    "latch": "**Found by gradient descent** (the preset: {H} units, trained on {trained}). Unit "
     "{unit} latches the answer {answer}, as the design does: when the answer is {answer}, its input gate is "
     "{write0:.2f} at t = 0 and {write_same:.2f} after ({write_other:.2f} otherwise), its forget gate "
     "{keep_same:.2f}, and its C is {start:+.2f} after t = 0 and {end:+.2f} at the end.",
-    "none": "**Found by gradient descent** (the preset: {H} units, trained on {trained}-step sequences). No single "
+    "none": "**Found by gradient descent** (the preset: {H} units, trained on {trained}). No single "
     "unit's C tells the answers apart; the closest, unit {unit}, ends near {end:+.1f} when the answer is {answer} "
     "and near {end_other:+.1f} otherwise.",
 }
@@ -52,10 +56,10 @@ SPREAD = (
     "uses {designed_carriers}, one per symbol."
 )
 FOUND_SIGNAL = {
-    "follows": "**Found by gradient descent** (the preset: {H} units, trained on {trained}-step sequences). Unit "
+    "follows": "**Found by gradient descent** (the preset: {H} units, trained on {trained}). Unit "
     "{unit} counts best: its C moves by {move_a:+.2f} at each a and {move_b:+.2f} at each b, and a straight line "
     "through it alone gives the count at {right:.0%} of the steps.",
-    "none": "**Found by gradient descent** (the preset: {H} units, trained on {trained}-step sequences). No unit's "
+    "none": "**Found by gradient descent** (the preset: {H} units, trained on {trained}). No unit's "
     "C alone gives the count at {follows:.0%} of the steps; the closest, unit {unit}, moves by {move_a:+.2f} at "
     "each a and {move_b:+.2f} at each b, and is right at {right:.0%}.",
 }
@@ -77,9 +81,9 @@ WHAT = {
 }
 TABLE = {"length": "steps", "designed": "built by hand", "found": "pre-trained preset"}
 CONTRAST = (
-    "At {T} steps, far past the {trained} the preset was trained on, the hand-built model is right {designed:.1%} "
-    "of the time and the preset {found:.1%}. Gradient descent was never told to build a latch or a counter: it "
-    "found whatever lowered the loss on {trained}-step sequences."
+    "At {T} steps, far past the longest sequences the preset was trained on ({longest} steps), the hand-built model "
+    "is right {designed:.1%} of the time and the preset {found:.1%}. Gradient descent was never told to build a "
+    "latch or a counter: it found whatever lowered the loss on the sequences it was shown."
 )
 
 ERRORS = {

@@ -13,6 +13,7 @@ sequence-to-sequence), its `metric` and the `target` value that counts as learne
 
 from __future__ import annotations
 
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.tasks.base import (
     COVERAGE_CODES,
     MAX_CUSTOM_LEN,
@@ -47,4 +48,4 @@ def get(name: str) -> Task:
     try:
         return _TASKS[name]
     except KeyError:
-        raise ValueError(f"task: no task named {name!r}; the tasks are {', '.join(_TASKS)}") from None
+        raise Refusal("tasks.unknown_task", name=name, tasks=", ".join(_TASKS)) from None

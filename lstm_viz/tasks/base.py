@@ -8,7 +8,9 @@ from pathlib import Path
 
 import numpy as np
 
+from lstm_viz import words
 from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.refusal import Refusal
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MAX_CUSTOM_LEN = 200  # the longest sequence a user may type (documented in the README)
@@ -32,20 +34,33 @@ class Kind:
         return f"{self.output}, {'sequence-to-sequence' if self.seq2seq else 'sequence-to-one'}"
 
 
+def _english(field: str, doc: str) -> property:
+    """A task's words in English, from the catalogue (lstm_viz/words/en/tasks.py TASKS): one place for them."""
+    return property(lambda self: words.task_words("en", self.name)[field], doc=doc)
+
+
 class Task:
-    """Base class. Subclasses set the attributes and implement `_generate` (and `parse`)."""
+    """Base class. Subclasses set the attributes and implement `_generate` (and `parse`). A task's words (title,
+    description, ...) are in the catalogues by its name: `words.task_words(lang, task.name)`; the properties below
+    are the English ones."""
 
     name: str
-    title: str
-    description: str
-    teaching_note: str
     kind: Kind
     input_size: int
     output_size: int
     metric: str  # "accuracy" (higher is better) or "mse" (lower is better)
     target: float
-    input_hint: str  # how to type a custom sequence
     example: str  # a custom sequence that parses
+
+    title = _english("title", "The task's title.")
+    description = _english("description", "What the task asks, in two sentences.")
+    teaching_note = _english("teaching_note", "What the pre-trained preset does, with its numbers.")
+    input_hint = _english("input_hint", "How to type a custom sequence.")
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The names of a classification task's answers (empty for a regression task); `classes` in TASKS."""
+        return tuple(words.task_words("en", self.name)["classes"])
 
     def default_config(self) -> TrainConfig:
         raise NotImplementedError
@@ -113,15 +128,14 @@ class Task:
     def reached(self, value: float) -> bool:
         return value >= self.target if self.higher_is_better else value <= self.target
 
-    def describe_output(self, out: np.ndarray) -> str:
+    def describe_output(self, out: np.ndarray, lang: str = "en") -> str:
         """A model output (one step's logits or value) in words, for the UI."""
         if self.kind.output == "classification":
             k = int(np.argmax(out))
             p = np.exp(out - np.max(out))
-            return f"{self.class_names[k]} ({p[k] / p.sum():.0%} sure)"
+            answer = words.task_words(lang, self.name)["classes"][k]
+            return words.of(lang).tasks.SURE.format(answer=answer, p=p[k] / p.sum())
         return f"{float(out[0]):.3f}"
-
-    class_names: tuple[str, ...] = ()
 
 
 class SymbolTask(Task):
@@ -148,14 +162,14 @@ class SymbolTask(Task):
     def parse(self, text: str) -> np.ndarray:
         chars = [ch for ch in check_length(text) if not ch.isspace()]
         if not chars:
-            raise ValueError("the sequence is empty")
+            raise Refusal("tasks.empty")
         check_steps(len(chars))
         unknown = sorted({ch for ch in chars if ch not in self.alphabet})
         if unknown:
             shown = ", ".join(repr(ch) for ch in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
-            raise ValueError(f"unknown symbols {shown}: use only {' '.join(self.alphabet)}")
+            raise Refusal("tasks.unknown_symbols", shown=shown, symbols=" ".join(self.alphabet))
         if len(chars) < self.min_len:
-            raise ValueError(f"too short: {self.name} needs at least {self.min_len} symbols")
+            raise Refusal("tasks.too_short", n=self.min_len)
         return self.one_hot(np.array([self.alphabet.index(ch) for ch in chars]))
 
 
@@ -173,12 +187,12 @@ class Retargeted:
 
 def check_length(text: str) -> str:
     if not isinstance(text, str):
-        raise ValueError("the sequence must be text")
+        raise Refusal("tasks.not_text")
     if len(text) > 10 * MAX_CUSTOM_LEN:
-        raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_CUSTOM_LEN} steps)")
+        raise Refusal("tasks.too_many_characters", chars=f"{len(text):,}", limit=MAX_CUSTOM_LEN)
     return text
 
 
 def check_steps(n: int) -> None:
     if n > MAX_CUSTOM_LEN:
-        raise ValueError(f"too long: {n} steps (the limit is {MAX_CUSTOM_LEN})")
+        raise Refusal("tasks.too_many_steps", n=n, limit=MAX_CUSTOM_LEN)

@@ -9,6 +9,7 @@ from functools import cache
 import numpy as np
 
 from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.tasks.base import DATA, Kind, Task, check_length, check_steps
 
 
@@ -18,7 +19,7 @@ class NumberTask(Task):
     def numbers(self, text: str) -> list[str]:
         parts = [p for p in re.split(r"[\s,;]+", check_length(text).strip()) if p]
         if not parts:
-            raise ValueError("the sequence is empty")
+            raise Refusal("tasks.empty")
         check_steps(len(parts))
         return parts
 
@@ -27,9 +28,9 @@ class NumberTask(Task):
         try:
             v = float(part)
         except ValueError:
-            raise ValueError(f"step {step}: {part[:20]!r} is not a number") from None
+            raise Refusal("tasks.not_a_number", step=step, part=part[:20]) from None
         if not np.isfinite(v):
-            raise ValueError(f"step {step}: {part[:20]!r} is not a finite number")
+            raise Refusal("tasks.not_finite", step=step, part=part[:20])
         return v
 
     def token_labels(self, x):
@@ -42,27 +43,12 @@ class NumberTask(Task):
 
 class Adding(NumberTask):
     name = "adding"
-    title = "The adding problem"
-    description = (
-        "Hochreiter & Schmidhuber (1997): a sequence of random values in [0, 1], exactly two of them marked. "
-        "At the end, output the sum of the two marked values."
-    )
-    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
-        "In the pre-trained preset, unit 10 does what the textbook says: its input gate is about 0.76 at the two "
-        "marked steps (the marker is the second input) and about 0.05 at the others, its forget gate about 0.97 at "
-        "the unmarked steps, so its C moves about ten times more at a marked step than at an unmarked one, and its "
-        "final C follows the answer (r = 0.99)."
-    )
     kind = Kind("regression", seq2seq=False)
     input_size = 2
     output_size = 1
     metric = "mse"
     target = 0.01  # always answering 1.0 scores about 0.167
     min_len = 2
-    input_hint = (
-        "20 values in [0, 1], two of them marked with *, one in each half as in training, for example "
-        "0.3 0.8* 0.1 0.5 0.9 0.2 0.4 0.7 0.1 0.6 0.5* 0.9 0.3 0.2 0.8 0.4 0.1 0.7 0.5 0.6"
-    )
     example = "0.3 0.8* 0.1 0.5 0.9 0.2 0.4 0.7 0.1 0.6 0.5* 0.9 0.3 0.2 0.8 0.4 0.1 0.7 0.5 0.6"
 
     def default_config(self):
@@ -93,9 +79,9 @@ class Adding(NumberTask):
             x[t, 1] = part.endswith("*")
             x[t, 0] = self.number(part.rstrip("*"), t)
             if not 0.0 <= x[t, 0] <= 1.0:
-                raise ValueError(f"step {t}: {x[t, 0]:g} is outside [0, 1]")
+                raise Refusal("tasks.outside_unit", step=t, value=f"{x[t, 0]:g}")
         if int(x[:, 1].sum()) != 2:
-            raise ValueError(f"mark exactly two values with * (found {int(x[:, 1].sum())})")
+            raise Refusal("tasks.marks", found=int(x[:, 1].sum()))
         return x
 
     def _coverage(self, x, seq_len):
@@ -106,17 +92,6 @@ class Adding(NumberTask):
 
 class Sine(NumberTask):
     name = "sine"
-    title = "Sine wave: predict the next value"
-    description = (
-        "A noisy sine wave with a random phase and frequency. At every step, predict the next value. "
-        "The model has to work out the frequency from what it has seen."
-    )
-    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
-        "In the pre-trained preset, some units' h follows the input: unit 15's (r = +0.91 with the current value) "
-        "and unit 2's in antiphase (r = -0.96). Others follow where the wave is going instead, a quarter period "
-        "ahead: unit 14's h does not follow the value (r = 0.00) but the change to the next one (r = +0.63), and "
-        "so does unit 13's (r = -0.75). Together they are a sine and a cosine."
-    )
     kind = Kind("regression", seq2seq=True)
     input_size = 1
     output_size = 1
@@ -124,7 +99,6 @@ class Sine(NumberTask):
     target = 0.008  # the noise alone costs 0.0025
     noise = 0.05
     min_len = 2
-    input_hint = "numbers, for example 0 0.5 0.87 1 0.87 0.5 0"
     example = "0 0.38 0.71 0.92 1 0.92 0.71 0.38 0 -0.38 -0.71 -0.92 -1"
 
     def default_config(self):
@@ -147,27 +121,12 @@ class Sine(NumberTask):
 
 class Airline(NumberTask):
     name = "airline"
-    title = "Airline passengers (real data)"
-    description = (
-        "Monthly international airline passengers, 1949-1960 (Box & Jenkins). Log-scaled and standardised; "
-        "at every month, predict the next one. Windows are cut from the first ten years; the last two are held out."
-    )
-    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
-        "In the pre-trained preset, unit 14 is the slow one: its C moves least (about 0.07 a month) and follows "
-        "the trend (r = +0.98 with the 13-month average). Units 13 and 15 follow the season instead: their h "
-        "tracks the series minus its trend (r = -0.77 and -0.76) while hardly following the raw value (|r| under "
-        "0.1), so they peak at the same months every year."
-    )
     kind = Kind("regression", seq2seq=True)
     input_size = 1
     output_size = 1
     metric = "mse"
     target = 0.06  # on the two held-out years; repeating the last value scores about 0.1
     min_len = 2
-    input_hint = (
-        "standardised values, for example -1.2 -1.1 -0.9 -0.95, or monthly passengers in thousands, for example "
-        "112 118 132 129 (log-scaled and standardised as the training data is)"
-    )
     example = "-1.2 -1.1 -0.9 -0.95 -1.05 -0.85 -0.6 -0.6 -0.8 -1.1 -1.4 -1.15"
     holdout = 24  # months
 
@@ -203,9 +162,7 @@ class Airline(NumberTask):
             return self.standardise(x)
         if raw.any():
             t = int(np.argmax(raw != raw[0]))
-            raise ValueError(
-                f"step {t}: mixes passenger counts (above {self.passengers_from:g}) with standardised values"
-            )
+            raise Refusal("tasks.mixed_values", step=t, above=f"{self.passengers_from:g}")
         return x
 
     def _coverage(self, x, seq_len):

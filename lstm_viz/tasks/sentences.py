@@ -8,30 +8,17 @@ from functools import cache
 import numpy as np
 
 from lstm_viz.core.config import TrainConfig
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.tasks.base import DATA, MAX_CUSTOM_LEN, PAD, Kind, Task, check_length, check_steps
 
 
 class NegationSentiment(Task):
     name = "negation_sentiment"
-    title = "Negation in short sentences (English and Chinese)"
-    description = (
-        "Short sentences such as 'I like apples' / 'I don't like apples' and 我 喜欢 吃 苹果 / 我 不 喜欢 吃 苹果. "
-        "Say whether the sentence is positive or negative: a negation word flips the verb's meaning."
-    )
-    teaching_note = (  # every number is checked against the preset by tests/test_teaching_claims.py
-        "The negation word comes before the verb, so the network has to remember it. In the pre-trained preset no "
-        "unit's input gate is kept for negation words (on them it is less than 0.2 more open than on other words). "
-        "What a negation word (don't, not, never, 不, ...) does is write: unit 15's C drops by about 0.6 at it, "
-        "unit 2's rises by about 0.6. That changes what the verb writes next: at a positive verb, unit 3's C goes "
-        "down by about 0.3 in a plain sentence but up by about 0.6 after a negation."
-    )
     kind = Kind("classification", seq2seq=False)
     output_size = 2
-    class_names = ("negative", "positive")
     metric = "accuracy"
     target = 0.95
     min_len = 6  # the longest template sentence has 5 words: every training sentence starts with padding
-    input_hint = "a short sentence from the vocabulary, for example: she doesn't like coffee, or 我不喜欢吃苹果"
     example = "they do not hate rain"
 
     def default_config(self):
@@ -73,7 +60,7 @@ class NegationSentiment(Task):
         for row in x.reshape(-1, *x.shape[-2:]):
             words = self.words(row)
             if words not in labels:
-                raise ValueError("negation_sentiment: a sentence that no template makes has no known label")
+                raise Refusal("tasks.no_label")
             out.append(labels[words])
         return np.array(out, dtype=int).reshape(x.shape[:-2])
 
@@ -85,7 +72,7 @@ class NegationSentiment(Task):
         a longer sentence is not cut (Task.coverage says it is longer than training)."""
         tokens = tokenize(check_length(text), self.vocab)
         if not tokens:
-            raise ValueError("the sentence is empty")
+            raise Refusal("tasks.empty_sentence")
         check_steps(len(tokens))
         n = int(seq_len) if seq_len is not None else self.default_config().seq_len
         return np.eye(self.input_size)[self.ids(tokens, n)]
@@ -126,9 +113,9 @@ def tokenize(text: str, vocab: list[str]) -> list[str]:
             break
     if unknown:
         shown = ", ".join(repr(w[:20]) for w in unknown[:5])
-        raise ValueError(f"unknown words {shown}: the vocabulary is {' '.join(vocab[1:])}")
+        raise Refusal("tasks.unknown_words", shown=shown, vocabulary=" ".join(vocab[1:]))
     if len(tokens) > MAX_CUSTOM_LEN:
-        raise ValueError(f"too long: more than {MAX_CUSTOM_LEN} steps (the limit is {MAX_CUSTOM_LEN})")
+        raise Refusal("tasks.too_many_words", limit=MAX_CUSTOM_LEN)
     return tokens
 
 

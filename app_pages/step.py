@@ -7,6 +7,7 @@ import streamlit as st
 
 from lstm_viz import explain
 from lstm_viz.ui import cached
+from lstm_viz.ui.exercise import exercise_ui
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
@@ -106,6 +107,7 @@ def step_view():
         else:
             ss[LINK_CLAMPED] = None
     write_link(view, t=t, unit=unit)
+    exercise_ui(view, shown, t, unit)  # predict, then reveal (lstm_viz.ui.exercise); its link part too
     font = view.font_size
 
     frames = cached.step_frames(view.task, model_id, view.seq_key, layer, unit, model)

@@ -38,6 +38,7 @@ import numpy as np
 
 from lstm_viz.core.checks import as_array
 from lstm_viz.core.params import CellParams
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.stack import forward as stack_forward
 from lstm_viz.core.trace import Trace
 from lstm_viz.io.text_lookup import TextLookup, is_text
@@ -129,13 +130,13 @@ class ImportedModel:
             object.__setattr__(self.embedding, "weights", as_array(self.embedding.name, self.embedding.weights,
                                                                    (None, self.input_size)))  # fmt: skip
             if self.embedding.weights.shape[0] == 0:
-                raise ValueError(f"{self.embedding.name}: an Embedding with 0 rows, so no token id it can read")
+                raise Refusal("model.embedding_empty", name=self.embedding.name)
         if self.lookup is not None and self.embedding is None:
             raise ValueError(f"{self.lookup.name}: its token ids need an Embedding")
         if self.lookup is not None and len(self.lookup.vocabulary) > self.vocab_size:
-            raise ValueError(f"{self.lookup.name}: a vocabulary of {len(self.lookup.vocabulary):,} tokens, but the "
-                             f"Embedding {self.embedding.name} has {self.vocab_size:,} rows, so its last ids would "
-                             f"run past it (Keras fails on them at predict)")  # fmt: skip
+            count, rows = f"{len(self.lookup.vocabulary):,}", f"{self.vocab_size:,}"
+            raise Refusal("model.vocab_past_embedding", layer=self.lookup.name, count=count,
+                          embedding=self.embedding.name, rows=rows)  # fmt: skip
 
     @property
     def input_size(self) -> int:

@@ -28,10 +28,12 @@ from lstm_viz.io.file_limits import (
     MAX_HIDDEN,
     MAX_JSON_DEPTH,
     MAX_JSON_ITEMS,
+    Phrase,
+    Refusal,
+    json_within,
     refuse_unread_options,
 )
 from lstm_viz.io.imported import OUTPUT_ACTIVATIONS
-from lstm_viz.io.weights import bounded_json
 
 MODELS = ("Sequential", "Functional", "Model")
 RECURRENT = {"LSTM": "lstm", "GRU": "gru", "SimpleRNN": "rnn"}
@@ -46,17 +48,11 @@ INERT = {
     "kernel_constraint", "recurrent_constraint", "bias_constraint", "embeddings_constraint",
 }  # fmt: skip
 COMPUTE_DTYPES = ("float32", "float64")
-REFUSED = {  # classes often met around recurrent layers, and why they are not read
-    "Bidirectional": "runs its layer forwards and backwards over the sequence",
-    "Masking": "masks time steps",
-    "TimeDistributed": "wraps a layer to run at every step",
-    "Conv1D": "convolves along time",
-    "Attention": "attends over the sequence",
-    "MultiHeadAttention": "attends over the sequence",
-    "RNN": "wraps a custom cell",
-    "ConvLSTM1D": "is a convolutional LSTM",
-    "ConvLSTM2D": "is a convolutional LSTM",
-}
+# classes often met around recurrent layers, refused with why they are not read (the catalogue's PHRASES[class])
+REFUSED = ("Bidirectional", "Masking", "TimeDistributed", "Conv1D", "Attention", "MultiHeadAttention", "RNN",
+           "ConvLSTM1D", "ConvLSTM2D")  # fmt: skip
+# a recurrent layer's options that change what it computes, refused with why (the catalogue's PHRASES[option])
+REFUSED_OPTIONS = ("go_backwards", "stateful", "return_state", "time_major")
 
 
 @dataclass(frozen=True)
@@ -82,21 +78,21 @@ def snake_case(name: str) -> str:
 def parse(text: str, what: str, keras_version: str | None = None) -> list[LayerConfig]:
     """The layers of a Keras config, checked; ValueError names the layer and the option that is refused."""
     if len(text) > MAX_CONFIG_BYTES:
-        raise ValueError(f"{what}: {len(text):,} bytes of config, over the limit of {MAX_CONFIG_BYTES:,}")
-    config = bounded_json(text, what, MAX_JSON_DEPTH, MAX_JSON_ITEMS)
+        raise Refusal("model.config_too_big", what=what, size=f"{len(text):,}", limit=f"{MAX_CONFIG_BYTES:,}")
+    config = json_within(text, what, MAX_JSON_DEPTH, MAX_JSON_ITEMS)
     if not isinstance(config, dict) or not isinstance(config.get("class_name"), str):
-        raise ValueError(f"{what}: not a Keras model config (no class_name)")
+        raise Refusal("model.config_no_class", what=what)
     model = config["class_name"]
     if model not in MODELS:
-        raise ValueError(f"{what}: the model is a {model[:40]!r}; lstm-viz reads a {' or '.join(MODELS)} model")
+        raise Refusal("model.config_model", what=what, model=repr(model[:40]))
     body = config.get("config")
     raw = body if isinstance(body, list) else (body or {}).get("layers") if isinstance(body, dict) else None
     if not isinstance(raw, list) or not raw:
-        raise ValueError(f"{what}: the model config has no list of layers")
+        raise Refusal("model.config_no_layers", what=what)
     if len(raw) > MAX_CONFIG_LAYERS:
-        raise ValueError(f"{what}: {len(raw)} layers, over the limit of {MAX_CONFIG_LAYERS}")
+        raise Refusal("model.config_too_many_layers", what=what, count=len(raw), limit=MAX_CONFIG_LAYERS)
     if not all(isinstance(layer, dict) and isinstance(layer.get("config"), dict) for layer in raw):
-        raise ValueError(f"{what}: a layer of the config is not a {{class_name, config}} object")
+        raise Refusal("model.config_bad_layer", what=what)
     if model != "Sequential":
         check_chain(raw, body, what)
     used: dict[str, int] = {}
@@ -105,7 +101,7 @@ def parse(text: str, what: str, keras_version: str | None = None) -> list[LayerC
     for entry in raw:
         cls = entry.get("class_name")
         if not isinstance(cls, str):
-            raise ValueError(f"{what}: a layer without a class_name")
+            raise Refusal("model.config_no_class_name", what=what)
         base = snake_case(cls)
         used[base] = used.get(base, -1) + 1
         key = base if used[base] == 0 else f"{base}_{used[base]}"
@@ -123,11 +119,11 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input
     label = f"{cls[:40]} {name!r}"
     module = entry.get("module")
     if module is not None and not (isinstance(module, str) and module.startswith("keras")):
-        raise ValueError(f"layer {label}: a custom layer (module {str(module)[:40]!r}) is not read")
+        raise Refusal("model.custom_layer", layer=label, module=repr(str(module)[:40]))
     if cls == "InputLayer":
         for option in ("sparse", "ragged"):
             if c.get(option):
-                raise ValueError(f"layer {label}: {option}=True is not read")
+                raise Refusal("model.input_option", layer=label, option=option)
         return LayerConfig("input", cls, name, key)
     if cls in text_lookup.CLASSES:  # its options are checked there, its vocabulary read with the file
         return LayerConfig("lookup", cls, name, key, text_lookup.read_options(cls, c, label, input_shape))
@@ -136,7 +132,7 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input
         opts, handled = recurrent_options(cls, c, label, keras_version)
     elif cls == "Embedding":
         if c.get("mask_zero"):
-            raise ValueError(f"layer {label}: mask_zero=True (masking) is not computed by lstm-viz")
+            raise Refusal("model.mask_zero", layer=label)
         opts = {"input_dim": units(c, "input_dim", label, limit=None), "output_dim": units(c, "output_dim", label)}
         kind, handled = "embedding", {"input_dim", "output_dim", "mask_zero"}
     elif cls == "Dense":
@@ -148,11 +144,9 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input
     elif cls in IDENTITY:
         kind, handled, opts = "identity", set(), {}
     elif cls in REFUSED:
-        raise ValueError(f"layer {label}: a {cls} layer ({REFUSED[cls]}) is not computed by lstm-viz")
+        raise Refusal("model.layer_refused", layer=label, cls=cls, why=Phrase(cls))
     else:
-        raise ValueError(f"layer {label}: the layer class {cls[:40]} is not one lstm-viz computes (it reads "
-                         f"TextVectorization, StringLookup, Embedding, LSTM, GRU, SimpleRNN, Dropout, Dense, "
-                         f"Activation)")  # fmt: skip
+        raise Refusal("model.unknown_class", layer=label, cls=cls[:40])
     check_dtype(c.get("dtype"), label)
     refuse_unread_options(c, handled | INERT, label)
     return LayerConfig(kind, cls, name, key, opts)
@@ -160,38 +154,46 @@ def read_layer(cls: str, entry: dict, key: str, keras_version: str | None, input
 
 def recurrent_options(cls: str, c: dict, label: str, keras_version: str | None):
     """(options, the option names handled) of an LSTM, GRU or SimpleRNN; refuses what is not computed exactly."""
-    refused = {"go_backwards": "reads the sequence backwards", "stateful": "carries its state between batches",
-               "return_state": "returns its states", "time_major": "reads time-major input"}  # fmt: skip
-    for option, why in refused.items():
+    for option in REFUSED_OPTIONS:
         if c.get(option):
-            raise ValueError(f"layer {label}: {option}=True ({why}) is not computed by lstm-viz")
+            raise Refusal("model.recurrent_option", layer=label, option=option, why=Phrase(option))
     handled = {"units", "activation", "recurrent_activation", "use_bias", "return_sequences", "reset_after"}
-    handled |= set(refused)
+    handled |= set(REFUSED_OPTIONS)
     if cls == "GRU" and not c.get("reset_after", False):
-        raise ValueError(f"layer {label}: reset_after=False (the GRU of Keras 2 before TF 2, r applied before "
-                         f"W_hn) is not computed by lstm-viz; it computes reset_after=True, torch's GRU")  # fmt: skip
+        raise Refusal("model.gru_reset_after", layer=label)
     options = {"activation": c.get("activation", "tanh")}
     if cls != "SimpleRNN":
         options["recurrent_activation"] = c.get("recurrent_activation", "sigmoid")
     for option, value in options.items():
         if not isinstance(value, str):
-            raise ValueError(f"layer {label}: {option}={str(value)[:40]} is not a built-in activation")
+            raise Refusal("model.activation_not_builtin", layer=label, option=option, value=str(value)[:40])
     if options.get("recurrent_activation") == "hard_sigmoid" and not str(keras_version or "").startswith("3."):
-        raise ValueError(f"layer {label}: recurrent_activation=hard_sigmoid of Keras 2 (clip(0.2 z + 0.5, 0, 1)) "
-                         f"is not Keras 3's (relu6(z + 3) / 6), which lstm-viz computes")  # fmt: skip
+        raise Refusal("model.hard_sigmoid_keras2", layer=label)
+    for option, value in options.items():
+        choices = option_choices(RECURRENT[cls], option)
+        if value not in choices:
+            raise Refusal("model.cell_activation", layer=label, option=option, value=repr(value[:40]),
+                          expected=", ".join(choices))  # fmt: skip
     try:
         spec = cells.spec(RECURRENT[cls], **options)
-    except ValueError as err:
-        raise ValueError(f"layer {label}: {err}") from None
+    except ValueError as err:  # should the cell refuse what its choices allow: its own words
+        raise Refusal("model.cell_option", layer=label, why=err) from None
     return {"spec": spec, "units": units(c, "units", label), "use_bias": bool(c.get("use_bias", True)),
             "return_sequences": bool(c.get("return_sequences", False))}, handled  # fmt: skip
+
+
+def option_choices(cell: str, option: str) -> tuple[str, ...]:
+    """The activations a cell computes for an option ("activation": its g and output squashing; "recurrent_activation":
+    its gates), as the cell's module declares them."""
+    module = cells.FAMILIES[cell]
+    return module.ACTIVATION_CHOICES if option == "activation" else module.RECURRENT_CHOICES
 
 
 def units(c: dict, option: str, label: str, limit: int | None = MAX_HIDDEN) -> int:
     value = c.get(option)
     if type(value) is not int or value < 1 or (limit is not None and value > limit):
-        bound = f" to {limit}" if limit is not None else ""
-        raise ValueError(f"layer {label}: {option}={str(value)[:20]} is not a whole number from 1{bound}")
+        code = "model.units" if limit is not None else "model.units_from"
+        raise Refusal(code, layer=label, option=option, value=str(value)[:20], limit=limit)
     return value
 
 
@@ -200,8 +202,8 @@ def output_activation(c: dict, label: str) -> str:
     if value is None:
         value = "linear"
     if not isinstance(value, str) or value not in OUTPUT_ACTIVATIONS:
-        raise ValueError(f"layer {label}: activation={str(value)[:40]} is not computed by lstm-viz here; expected "
-                         f"one of {', '.join(OUTPUT_ACTIVATIONS)}")  # fmt: skip
+        expected = ", ".join(OUTPUT_ACTIVATIONS)
+        raise Refusal("model.output_activation", layer=label, value=str(value)[:40], expected=expected)
     return value
 
 
@@ -214,8 +216,7 @@ def check_dtype(dtype, label: str) -> None:
         inner = dtype.get("config")
         name = inner.get("name") if isinstance(inner, dict) else None
     if name not in COMPUTE_DTYPES:
-        raise ValueError(f"layer {label}: dtype={str(name)[:40]} is not computed by lstm-viz (it reads "
-                         f"{' or '.join(COMPUTE_DTYPES)} layers)")  # fmt: skip
+        raise Refusal("model.dtype", layer=label, dtype=str(name)[:40])
 
 
 def inbound(entry: dict) -> list[str]:
@@ -248,17 +249,16 @@ def check_chain(raw: list[dict], body, what: str) -> None:
         label = f"{str(entry.get('class_name'))[:40]} {str(name)[:80]!r}"
         nodes = entry.get("inbound_nodes", [])
         if isinstance(nodes, list) and len(nodes) > 1:
-            raise ValueError(f"layer {label}: called {len(nodes)} times (a shared layer); lstm-viz reads a chain")
+            raise Refusal("model.shared_layer", layer=label, count=len(nodes))
         got = inbound(entry)
         want = [] if n == 0 else [raw[n - 1]["config"].get("name")]
         if got != want:
-            reads = ", ".join(map(str, got)) or "nothing"
-            raise ValueError(f"layer {label}: reads {reads[:80]}, not the layer before it; lstm-viz reads a model "
-                             f"that is one chain of layers")  # fmt: skip
+            code = "model.not_chain" if got else "model.not_chain_nothing"
+            raise Refusal(code, layer=label, reads=", ".join(map(str, got))[:80])
     outputs = body.get("output_layers") if isinstance(body, dict) else None
     last = raw[-1]["config"].get("name")
     if outputs is not None and inbound({"inbound_nodes": outputs}) not in ([last], []):
-        raise ValueError(f"{what}: the model's output is not its last layer {str(last)[:80]!r}")
+        raise Refusal("model.output_not_last", what=what, last=repr(str(last)[:80]))
 
 
 def check_order(layers: list[LayerConfig]) -> list[LayerConfig]:
@@ -266,30 +266,29 @@ def check_order(layers: list[LayerConfig]) -> list[LayerConfig]:
     anywhere)."""
     body = [layer for layer in layers if layer.kind not in ("input", "identity")]
     if any(layer.kind == "input" for layer in layers[1:]):
-        raise ValueError(f"layer {next(x for x in layers[1:] if x.kind == 'input').label}: an input after the first")
+        raise Refusal("model.input_after_first", layer=next(x for x in layers[1:] if x.kind == "input").label)
     stage = 0  # 0: embedding may come, 1: recurrent layers, 2: read-out
     start = 1 if body and body[0].kind == "lookup" else 0
     if start and (len(body) < 2 or body[1].kind != "embedding"):
-        raise ValueError(f"layer {body[0].label}: its token ids must go to an Embedding, the next layer")
+        raise Refusal("model.lookup_then_embedding", layer=body[0].label)
     for n, layer in enumerate(body[start:], start):
         if layer.kind == "lookup":
-            raise ValueError(f"layer {layer.label}: a {layer.class_name} must be the first layer")
+            raise Refusal("model.lookup_first", layer=layer.label, cls=layer.class_name)
         if layer.kind == "embedding":
             if n != start:
-                where = "the layer after the lookup" if start else "the first layer"
-                raise ValueError(f"layer {layer.label}: an Embedding must be {where}")
+                raise Refusal("model.embedding_after_lookup" if start else "model.embedding_first", layer=layer.label)
         elif layer.kind == "recurrent":
             if stage == 2:
-                raise ValueError(f"layer {layer.label}: a recurrent layer after a read-out is not read")
+                raise Refusal("model.recurrent_after_readout", layer=layer.label)
             stage = 1
         else:
             if stage == 0:
-                raise ValueError(f"layer {layer.label}: a {layer.class_name} before the recurrent layers is not read")
+                raise Refusal("model.readout_before_recurrent", layer=layer.label, cls=layer.class_name)
             stage = 2
     recurrent = [layer for layer in body if layer.kind == "recurrent"]
     if not 1 <= len(recurrent) <= 3:
-        raise ValueError(f"the model has {len(recurrent)} recurrent layers; lstm-viz reads 1 to 3")
+        raise Refusal("model.recurrent_count", count=len(recurrent))
     for below, above in itertools.pairwise(recurrent):
         if not below.options["return_sequences"]:
-            raise ValueError(f"layer {below.label}: return_sequences=False, but {above.label} reads a sequence")
+            raise Refusal("model.not_sequences", layer=below.label, above=above.label)
     return layers

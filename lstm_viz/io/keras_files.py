@@ -33,10 +33,14 @@ from lstm_viz.io import keras_config, text_lookup
 from lstm_viz.io.file_limits import (
     MAX_CONFIG_BYTES,
     MAX_NUMBERS,
+    Phrase,
+    Refusal,
+    file_part,
     h5_dataset,
     h5_group,
     h5_names,
     h5_text,
+    layer_part,
     open_zip,
     read_member,
 )
@@ -48,12 +52,12 @@ ROLES = {"embedding": ("embeddings",), "dense": ("kernel", "bias"), "recurrent":
 
 def read_keras(data: bytes) -> ImportedModel:
     """A Keras 3 .keras file's model."""
-    what = ".keras file"
+    what = file_part(".keras")
     zf = open_zip(data, what)
     names = set(zf.namelist())
     for member in ("config.json", "model.weights.h5"):
         if member not in names:
-            raise ValueError(f"{what}: a zip without {member}, so not a Keras 3 model")
+            raise Refusal("model.keras_missing_member", what=what, member=member)
     text = decode(read_member(zf, "config.json", what, MAX_CONFIG_BYTES), "config.json")
     version = None
     if "metadata.json" in names:
@@ -70,15 +74,14 @@ def read_keras(data: bytes) -> ImportedModel:
 
 def read_h5(data: bytes) -> ImportedModel:
     """A legacy Keras 2 / tf.keras .h5 file's model (model.save("m.h5"))."""
-    what = ".h5 file"
+    what = file_part(".h5")
     with open_h5(data, what) as f:
         text = h5_text(f, "model_config", what)
         if text is None:
-            raise ValueError(f"{what}: an HDF5 file, but not a Keras model (no model_config attribute; a file of "
-                             f"save_weights alone does not say its layers)")  # fmt: skip
+            raise Refusal("model.h5_no_config", what=what)
         weights = h5_group(f, "model_weights", what)
         if weights is None:
-            raise ValueError(f"{what}: an HDF5 file with a model_config but no model_weights group")
+            raise Refusal("model.h5_no_weights", what=what)
         version = h5_text(f, "keras_version", what, 100) or h5_text(weights, "keras_version", what, 100)
         layers = keras_config.parse(text, "model_config", version)
         return build(layers, lambda layer, roles, budget: legacy_vars(weights, layer, roles, budget))
@@ -91,37 +94,37 @@ def vocabulary_asset(zf, names: set[str], layer) -> list[str] | None:
     for base in dict.fromkeys((layer.key, layer.name)):
         for path in (f"assets/layers/{base}/vocabulary.txt", f"assets/layers/{base}/_lookup_layer/vocabulary.txt"):
             if path in names:
-                data = read_member(zf, path, f"layer {layer.label}", text_lookup.MAX_VOCABULARY_BYTES)
+                data = read_member(zf, path, layer_part(layer.label), text_lookup.MAX_VOCABULARY_BYTES)
                 found.append(text_lookup.vocabulary_lines(data, layer.label))
         if found:
             break
     if any(lines != found[0] for lines in found[1:]):
-        raise ValueError(f"layer {layer.label}: its two vocabulary.txt assets differ")
+        raise Refusal("model.vocab_assets_differ", layer=layer.label)
     return found[-1] if found else None
 
 
-def decode(data: bytes, what: str) -> str:
+def decode(data: bytes, what: str | Phrase) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"{what}: not UTF-8 text") from None
+        raise Refusal("model.not_utf8", what=what) from None
 
 
 @contextmanager
-def open_h5(data: bytes, what: str):
+def open_h5(data: bytes, what: str | Phrase):
     """An h5py File on bytes in memory; a file that is not HDF5, or a damaged one, is a ValueError."""
     import h5py
 
     if data[:8] != HDF5_SIGNATURE:
-        raise ValueError(f"{what}: not an HDF5 file (no HDF5 signature)")
+        raise Refusal("model.not_hdf5", what=what)
     try:
         f = h5py.File(io.BytesIO(data), "r")
     except (OSError, ValueError, RuntimeError) as err:
-        raise ValueError(f"{what}: not a readable HDF5 file, truncated or damaged ({str(err)[:80]})") from None
+        raise Refusal("model.hdf5_damaged", what=what, why=str(err)[:80]) from None
     try:
         yield f
     except (OSError, KeyError, RuntimeError, TypeError) as err:  # h5py on a damaged file
-        raise ValueError(f"{what}: cannot be read, truncated or damaged ({str(err)[:80]})") from None
+        raise Refusal("model.file_damaged", what=what, why=str(err)[:80]) from None
     finally:
         f.close()
 
@@ -129,40 +132,47 @@ def open_h5(data: bytes, what: str):
 def keras3_vars(f, layer, roles: tuple[str, ...], budget: list[int]) -> dict[str, np.ndarray]:
     """A layer's variables in a .keras file's model.weights.h5: layers/<key>[/cell]/vars/0, 1, ..."""
     inner = "cell/vars" if layer.kind == "recurrent" else "vars"
+    part = layer_part(layer.label)
     group = None
     for base in (f"layers/{layer.key}", f"layers/{layer.name}"):
-        if h5_group(f, f"{base}/{inner}", f"layer {layer.label}") is not None:
+        if h5_group(f, f"{base}/{inner}", part) is not None:
             group = f"{base}/{inner}"
             break
     if group is None:
-        raise ValueError(f"layer {layer.label}: no weights at layers/{layer.key}/{inner} in model.weights.h5")
-    count = len(h5_group(f, group, f"layer {layer.label}"))  # its links, none followed
+        raise Refusal("model.keras_no_weights", layer=layer.label, path=f"layers/{layer.key}/{inner}")
+    count = len(h5_group(f, group, part))  # its links, none followed
     if count != len(roles):
-        raise ValueError(f"layer {layer.label}: {count} variables in model.weights.h5, expected {len(roles)} "
-                         f"({', '.join(roles)})")  # fmt: skip
-    return {role: h5_dataset(f, f"{group}/{n}", f"layer {layer.label}: {role}", budget) for n, role in enumerate(roles)}
+        raise Refusal("model.keras_var_count", layer=layer.label, count=count, expected=len(roles),
+                      roles=", ".join(roles))  # fmt: skip
+    return {role: h5_dataset(f, f"{group}/{n}", weight_part(layer, role), budget) for n, role in enumerate(roles)}
+
+
+def weight_part(layer, role: str) -> Phrase:
+    """A layer's weight as a refusal names it: "layer LSTM 'lstm': kernel"."""
+    return Phrase("weight", layer=layer.label, role=role)
 
 
 def legacy_vars(weights, layer, roles: tuple[str, ...], budget: list[int]) -> dict[str, np.ndarray]:
     """A layer's variables in a legacy .h5 file: model_weights/<name>, the paths its weight_names list."""
-    group = h5_group(weights, layer.name, f"layer {layer.label}")
+    group = h5_group(weights, layer.name, layer_part(layer.label))
     if group is None:
-        raise ValueError(f"layer {layer.label}: no group model_weights/{layer.name} in the file")
-    paths = h5_names(group, "weight_names", f"layer {layer.label}")
+        raise Refusal("model.h5_no_group", layer=layer.label, name=layer.name)
+    paths = h5_names(group, "weight_names", layer_part(layer.label))
     found = {}
     for path in paths:
         role = path.rsplit("/", 1)[-1].split(":", 1)[0]
         if role not in roles or role in found:
-            raise ValueError(f"layer {layer.label}: a weight {path[:80]!r}, expected {', '.join(roles)}")
-        found[role] = h5_dataset(group, path, f"layer {layer.label}: {role}", budget)
+            raise Refusal("model.h5_bad_weight", layer=layer.label, path=repr(path[:80]), roles=", ".join(roles))
+        found[role] = h5_dataset(group, path, weight_part(layer, role), budget)
     if len(found) != len(roles):
-        raise ValueError(f"layer {layer.label}: weights {', '.join(found) or 'none'}, expected {', '.join(roles)}")
+        code = "model.h5_weights" if found else "model.h5_weights_none"
+        raise Refusal(code, layer=layer.label, found=", ".join(found), roles=", ".join(roles))
     return {role: found[role] for role in roles}
 
 
 def shaped(layer, role: str, array: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     if array.shape != shape:
-        raise ValueError(f"layer {layer.label}: {role} has shape {array.shape}, expected {shape}")
+        raise Refusal("model.weight_shape", layer=layer.label, role=role, shape=array.shape, expected=shape)
     return array
 
 
@@ -187,7 +197,7 @@ def build(layers: list, get, assets: dict | None = None) -> ImportedModel:
             kernel = w["kernel"]
             if kernel.ndim != 2 or kernel.shape[1] != G * H or (D is not None and kernel.shape[0] != D):
                 want = f"({'D' if D is None else D}, {G * H})"
-                raise ValueError(f"layer {layer.label}: kernel has shape {kernel.shape}, expected {want}")
+                raise Refusal("model.weight_shape", layer=layer.label, role="kernel", shape=kernel.shape, expected=want)
             D = kernel.shape[0]
             recurrent_kernel = shaped(layer, "recurrent_kernel", w["recurrent_kernel"], (H, G * H))
             bias_shape = (2, 3 * H) if spec.family == "gru" else (G * H,)

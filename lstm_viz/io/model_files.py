@@ -20,7 +20,7 @@ from __future__ import annotations
 import struct
 
 from lstm_viz.io import keras_files, torch_files
-from lstm_viz.io.file_limits import open_zip, read_source
+from lstm_viz.io.file_limits import Refusal, file_part, open_zip, read_source
 from lstm_viz.io.imported import ImportedModel
 
 TORCH_OPTIONS = ("cell", "num_layers", "hidden_size", "activation", "readout_at", "output_activation")
@@ -31,16 +31,14 @@ def sniff(data: bytes) -> str:
     if data[:8] == keras_files.HDF5_SIGNATURE:
         return "h5"
     if data[:2] == b"PK":
-        names = open_zip(data, "zip file").namelist()
+        names = open_zip(data, file_part("zip")).namelist()
         if "config.json" in names and "model.weights.h5" in names:
             return "keras"
         if any(name.endswith("data.pkl") for name in names):
             return "pt"
-        raise ValueError("a zip archive, but neither a Keras .keras file (config.json, model.weights.h5) nor a "
-                         "torch.save file (data.pkl)")  # fmt: skip
+        raise Refusal("model.zip_unknown")
     if data[:1] == b"\x80":
-        raise ValueError("a pickle (or a torch file of the pre-1.6 format): a pickle can run code, so lstm-viz "
-                         "never opens one; save a state_dict with a recent torch.save, or as .safetensors")  # fmt: skip
+        raise Refusal("model.pickle")
     if len(data) >= 9 and data[8:9] == b"{" and struct.unpack("<Q", data[:8])[0] > 1:
         return "safetensors"
     return "unknown"
@@ -70,8 +68,7 @@ def load_model(source, **torch_options) -> ImportedModel:
                              f"is for PyTorch state_dicts")  # fmt: skip
         return keras_files.read_keras(data) if kind == "keras" else keras_files.read_h5(data)
     if kind == "unknown":
-        raise ValueError("not a model file lstm-viz reads: expected a Keras .keras or .h5 file, or a PyTorch "
-                         "state_dict as .safetensors or .pt/.pth")  # fmt: skip
+        raise Refusal("model.unknown_file")
     return load_torch_state_dict(data, **torch_options)
 
 
@@ -79,7 +76,7 @@ def load_torch_state_dict(source, **options) -> ImportedModel:
     """A PyTorch state_dict (.pt / .pth through torch.load(weights_only=True), or .safetensors) as a model; the
     options are load_model's torch_options (torch_files explains what is inferred and what is asked for)."""
     check_options(options)
-    data = read_source(source, "state_dict file")
+    data = read_source(source, file_part("state_dict"))
     kind = sniff(data)
     if kind == "pt":
         return torch_files.state_dict_model(torch_files.read_pt(data), **options)

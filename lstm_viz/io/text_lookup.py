@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from lstm_viz.io.file_limits import refuse_unread_options
+from lstm_viz.io.file_limits import Refusal, refuse_unread_options
 
 MAX_VOCABULARY = 100_000  # tokens in a vocabulary (special tokens included)
 MAX_VOCABULARY_BYTES = 4 * 2**20  # a vocabulary.txt asset, UTF-8
@@ -112,8 +112,7 @@ class TextLookup:
         if n is not None:
             return n
         if self.num_oov_indices == 0:
-            raise ValueError(f"texts: the token {token[:40]!r} is not in the vocabulary of {self.label}, which has "
-                             f"num_oov_indices=0 (Keras refuses it too)")  # fmt: skip
+            raise Refusal("model.token_unknown", token=repr(token[:40]), layer=self.label)
         return 0 if self.mask_token is None else 1
 
     def encode(self, texts) -> np.ndarray:
@@ -131,9 +130,9 @@ class TextLookup:
             if T is None:
                 T = max(len(r) for r in rows)
         if T == 0:
-            raise ValueError("texts: no tokens at all, so nothing to run the model on")
+            raise Refusal("model.no_tokens")
         if T > MAX_SEQUENCE_LENGTH:
-            raise ValueError(f"texts: {T:,} tokens, over the limit of {MAX_SEQUENCE_LENGTH:,}")
+            raise Refusal("model.texts_too_long", count=f"{T:,}", limit=f"{MAX_SEQUENCE_LENGTH:,}")
         ids = np.zeros((len(rows), T), dtype=np.int64)  # (B, T), padded with 0 at the end
         for b, row in enumerate(rows):
             row = row[:T]
@@ -180,12 +179,11 @@ def vocabulary_lines(data: bytes, label: str) -> list[str]:
     """An asset vocabulary.txt as Keras' load_assets reads it: UTF-8, str.splitlines(), trailing empty lines
     dropped (at most MAX_VOCABULARY_BYTES; build refuses more than MAX_VOCABULARY lines)."""
     if len(data) > MAX_VOCABULARY_BYTES:
-        raise ValueError(f"layer {label}: vocabulary.txt holds {len(data):,} bytes, over the limit of "
-                         f"{MAX_VOCABULARY_BYTES:,}")  # fmt: skip
+        raise Refusal("model.vocab_file_too_big", layer=label, size=f"{len(data):,}", limit=f"{MAX_VOCABULARY_BYTES:,}")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"layer {label}: vocabulary.txt is not UTF-8 text") from None
+        raise Refusal("model.vocab_not_utf8", layer=label) from None
     lines = text.splitlines()
     while lines and lines[-1] == "":
         lines.pop()
@@ -196,62 +194,58 @@ def read_options(cls: str, c: dict, label: str, input_shape) -> dict:
     """The options of a TextVectorization / StringLookup config that lstm-viz computes; refuses every other by
     name. input_shape: the model's InputLayer batch_shape, or None."""
     if c.get("output_mode", "int") != "int":
-        raise ValueError(f"layer {label}: output_mode={str(c.get('output_mode'))[:40]} is not read; lstm-viz reads "
-                         f"output_mode='int' (token ids for an Embedding)")  # fmt: skip
+        raise Refusal("model.output_mode", layer=label, value=str(c.get("output_mode"))[:40])
     for option in ("invert", "sparse", "ragged"):
         if c.get(option):
-            raise ValueError(f"layer {label}: {option}=True is not computed by lstm-viz")
+            raise Refusal("model.lookup_option", layer=label, option=option)
     if c.get("encoding", "utf-8") not in ("utf-8", "UTF-8"):
-        raise ValueError(f"layer {label}: encoding={str(c.get('encoding'))[:40]} is not read; lstm-viz reads utf-8")
+        raise Refusal("model.encoding", layer=label, value=str(c.get("encoding"))[:40])
     if c.get("idf_weights") is not None:
-        raise ValueError(f"layer {label}: idf_weights (tf-idf) are not computed by lstm-viz")
+        raise Refusal("model.idf_weights", layer=label)
     if c.get("vocabulary_dtype", "string") != "string":
-        raise ValueError(f"layer {label}: vocabulary_dtype={str(c.get('vocabulary_dtype'))[:40]} is not read")
+        raise Refusal("model.vocabulary_dtype", layer=label, value=str(c.get("vocabulary_dtype"))[:40])
     handled = {"output_mode", "invert", "sparse", "ragged", "encoding", "idf_weights", "vocabulary"}
     if cls == "TextVectorization":
         standardize, split = c.get("standardize"), c.get("split")
         if standardize not in STANDARDIZE:
-            raise ValueError(f"layer {label}: standardize={str(standardize)[:60]} (a custom function) is not "
-                             f"computed by lstm-viz; it computes {', '.join(map(str, STANDARDIZE))}")  # fmt: skip
+            raise Refusal("model.standardize", layer=label, value=str(standardize)[:60],
+                          choices=", ".join(map(str, STANDARDIZE)))  # fmt: skip
         if split not in SPLIT:
-            what = "splits into characters" if split == "character" else "a custom function"
-            raise ValueError(f"layer {label}: split={str(split)[:60]} ({what}) is not computed by lstm-viz; it "
-                             f"computes split='whitespace' or None")  # fmt: skip
+            code = "model.split_character" if split == "character" else "model.split_custom"
+            raise Refusal(code, layer=label, value=str(split)[:60])
         if c.get("ngrams") is not None:
-            raise ValueError(f"layer {label}: ngrams={str(c.get('ngrams'))[:40]} is not computed by lstm-viz")
+            raise Refusal("model.ngrams", layer=label, value=str(c.get("ngrams"))[:40])
         length = c.get("output_sequence_length")
         if length is not None and (type(length) is not int or not 1 <= length <= MAX_SEQUENCE_LENGTH):
-            raise ValueError(f"layer {label}: output_sequence_length={str(length)[:20]} is not a whole number "
-                             f"from 1 to {MAX_SEQUENCE_LENGTH:,}")  # fmt: skip
+            raise Refusal(
+                "model.sequence_length", layer=label, value=str(length)[:20], limit=f"{MAX_SEQUENCE_LENGTH:,}"
+            )
         if split is None and input_shape is not None and list(input_shape)[1:] != [1]:
-            raise ValueError(f"layer {label}: split=None on an input of shape {str(input_shape)[:40]} is not "
-                             f"read; lstm-viz reads it on texts of shape (B, 1)")  # fmt: skip
+            raise Refusal("model.split_none_shape", layer=label, shape=str(input_shape)[:40])
         handled |= {"standardize", "split", "ngrams", "output_sequence_length"}
         options = {"mask_token": "", "num_oov_indices": 1, "oov_token": "[UNK]", "standardize": standardize,
                    "split": split, "output_sequence_length": length}  # fmt: skip
     else:
         mask, oov, n = c.get("mask_token"), c.get("oov_token", "[UNK]"), c.get("num_oov_indices", 1)
         if mask not in (None, ""):
-            raise ValueError(f"layer {label}: mask_token={str(mask)[:40]!r} is not read; lstm-viz reads "
-                             f"mask_token None or ''")  # fmt: skip
+            raise Refusal("model.mask_token", layer=label, value=repr(str(mask)[:40]))
         if n not in (0, 1) or type(n) is not int:
-            raise ValueError(f"layer {label}: num_oov_indices={str(n)[:20]} (tokens hashed into OOV buckets) is "
-                             f"not computed by lstm-viz; it computes 0 or 1")  # fmt: skip
+            raise Refusal("model.num_oov", layer=label, value=str(n)[:20])
         if not isinstance(oov, str):
-            raise ValueError(f"layer {label}: oov_token={str(oov)[:40]} is not a string")
+            raise Refusal("model.oov_token", layer=label, value=str(oov)[:40])
         handled |= {"mask_token", "oov_token", "num_oov_indices"}
         options = {"mask_token": mask, "num_oov_indices": n, "oov_token": oov}
     refuse_unread_options(c, handled | INERT, label)
     vocabulary = c.get("vocabulary")
     if isinstance(vocabulary, str):
-        raise ValueError(f"layer {label}: vocabulary={vocabulary[:60]!r} is a file outside the model archive, "
-                         f"which lstm-viz does not open")  # fmt: skip
+        raise Refusal("model.vocabulary_path", layer=label, value=repr(vocabulary[:60]))
     if vocabulary is not None:
         if not isinstance(vocabulary, list) or not all(isinstance(t, str) for t in vocabulary):
-            raise ValueError(f"layer {label}: vocabulary is not a list of strings")
+            raise Refusal("model.vocabulary_not_strings", layer=label)
         if len(vocabulary) > MAX_VOCABULARY:
-            raise ValueError(f"layer {label}: vocabulary of {len(vocabulary):,} tokens, over the limit of "
-                             f"{MAX_VOCABULARY:,}")  # fmt: skip
+            raise Refusal(
+                "model.vocabulary_too_big", layer=label, count=f"{len(vocabulary):,}", limit=f"{MAX_VOCABULARY:,}"
+            )
     options["vocabulary"] = vocabulary
     options["max_tokens"] = c.get("max_tokens")
     return options
@@ -264,25 +258,25 @@ def build(cls: str, name: str, options: dict, lines: list[str] | None) -> TextLo
     label = f"{cls} {name!r}"
     vocabulary = options["vocabulary"] if options["vocabulary"] is not None else lines
     if vocabulary is None:
-        raise ValueError(f"layer {label}: no vocabulary (neither in its config nor an assets/.../vocabulary.txt "
-                         f"in the file; a legacy .h5 file holds no adapted vocabulary: save as .keras)")  # fmt: skip
+        raise Refusal("model.no_vocabulary", layer=label)
     if not vocabulary:
-        raise ValueError(f"layer {label}: an empty vocabulary")
+        raise Refusal("model.empty_vocabulary", layer=label)
     if len(vocabulary) > MAX_VOCABULARY:
-        raise ValueError(f"layer {label}: vocabulary of {len(vocabulary):,} tokens, over the limit of "
-                         f"{MAX_VOCABULARY:,}")  # fmt: skip
+        raise Refusal(
+            "model.vocabulary_too_big", layer=label, count=f"{len(vocabulary):,}", limit=f"{MAX_VOCABULARY:,}"
+        )
     if any(len(t) > MAX_TOKEN_CHARS for t in vocabulary):
-        raise ValueError(f"layer {label}: a token of its vocabulary is over {MAX_TOKEN_CHARS:,} characters")
+        raise Refusal("model.token_too_long", layer=label, limit=f"{MAX_TOKEN_CHARS:,}")
     mask, n = options["mask_token"], options["num_oov_indices"]
     special = ([mask] if mask is not None else []) + [options["oov_token"]] * n
     tokens = vocabulary[len(special) :] if vocabulary[: len(special)] == special else vocabulary
     if len(set(tokens)) != len(tokens):
-        raise ValueError(f"layer {label}: its vocabulary repeats a token (Keras refuses it too)")
+        raise Refusal("model.vocab_repeats", layer=label)
     if mask is not None and mask in tokens:
-        raise ValueError(f"layer {label}: its vocabulary holds the mask token {mask!r} among the tokens")
+        raise Refusal("model.vocab_mask", layer=label, mask=repr(mask))
     full = (*special, *tokens)
     max_tokens = options["max_tokens"]
     if max_tokens is not None and (type(max_tokens) is not int or len(full) > max_tokens):
-        raise ValueError(f"layer {label}: a vocabulary of {len(full):,} tokens, over its max_tokens={max_tokens}")
+        raise Refusal("model.max_tokens", layer=label, count=f"{len(full):,}", limit=max_tokens)
     return TextLookup(cls, name, full, mask, n, options.get("standardize"), options.get("split"),
                       options.get("output_sequence_length"))  # fmt: skip

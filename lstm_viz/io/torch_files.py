@@ -32,9 +32,19 @@ import numpy as np
 
 from lstm_viz.core import cells
 from lstm_viz.core.params import CellParams
-from lstm_viz.io.file_limits import MAX_HIDDEN, MAX_NUMBERS, MAX_TENSORS, check_numbers, finite, open_zip
+from lstm_viz.io.file_limits import (
+    MAX_HIDDEN,
+    MAX_NUMBERS,
+    MAX_TENSORS,
+    Phrase,
+    Refusal,
+    check_numbers,
+    file_part,
+    finite,
+    json_within,
+    open_zip,
+)
 from lstm_viz.io.imported import OUTPUT_ACTIVATIONS, Dense, Embedding, ImportedModel, Recurrent
-from lstm_viz.io.weights import bounded_json
 
 CELLS = {4: "lstm", 3: "gru", 1: "rnn"}  # G, the rows of the gate axis -> torch's cell
 SAFETENSORS_DTYPES = {"F16": 2, "F32": 4, "F64": 8}
@@ -44,94 +54,93 @@ _PARAM = re.compile(r"(weight_ih|weight_hh|bias_ih|bias_hh)_l([0-9])")
 def read_pt(data: bytes) -> dict[str, np.ndarray]:
     """The tensors of a torch.save'd state_dict (a zip), by torch.load(weights_only=True): a pickle of any
     other object is refused by torch itself. The zip's sizes are checked first, every tensor's after."""
-    what = ".pt file"
+    what = file_part(".pt")
     zf = open_zip(data, what)
     if not any(name.endswith("data.pkl") for name in zf.namelist()):
-        raise ValueError(f"{what}: a zip, but not one torch.save wrote (no data.pkl)")
+        raise Refusal("model.pt_no_pickle", what=what)
     import torch
 
     try:
         obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
     except Exception as err:  # weights_only's UnpicklingError, a damaged zip, a bad storage
-        raise ValueError(f"{what}: refused by torch.load(weights_only=True): {why_refused(err)}") from None
+        raise why_refused(err, what) from None
     if isinstance(obj, dict):
         for key in ("state_dict", "model_state_dict", "model"):
             if isinstance(obj.get(key), dict):
                 obj = obj[key]  # a checkpoint {"model_state_dict": ..., "epoch": ...}
                 break
     if not isinstance(obj, dict) or not obj:
-        raise ValueError(f"{what}: holds a {type(obj).__name__}, not a state_dict (a dict of tensors)")
+        raise Refusal("model.pt_not_dict", what=what, kind=type(obj).__name__)
     if len(obj) > MAX_TENSORS:
-        raise ValueError(f"{what}: {len(obj)} tensors, over the limit of {MAX_TENSORS}")
+        raise Refusal("model.too_many_tensors", what=what, count=len(obj), limit=MAX_TENSORS)
     budget = [MAX_NUMBERS]
     out = {}
     for name, t in obj.items():
-        label = f"tensor {str(name)[:80]}"
+        label = Phrase("tensor", name=str(name)[:80])
         if not isinstance(name, str) or not isinstance(t, torch.Tensor):
-            raise ValueError(f"{label}: not a tensor ({type(t).__name__}); a state_dict holds tensors only")
+            raise Refusal("model.not_tensor", what=label, kind=type(t).__name__)
         if not t.is_floating_point() or t.dtype == torch.bfloat16:
-            raise ValueError(f"{label}: {str(t.dtype)[6:]} numbers, expected float16, float32 or float64")
+            raise Refusal("model.tensor_dtype", what=label, dtype=str(t.dtype)[6:])
         check_numbers(label, tuple(t.shape), t.element_size(), budget)  # before a view is copied out
         out[name] = finite(label, t.detach().to(torch.float64).numpy())
     return out
 
 
-def why_refused(err: Exception) -> str:
-    """torch.load's reason in one plain line: the global a pickle asked for ("Unsupported global: GLOBAL
-    builtins.open"), else the error's first line, without terminal colour codes."""
+def why_refused(err: Exception, what) -> Refusal:
+    """The refusal of a file torch.load refused, with its reason in one plain line: the global a pickle asked for
+    ("Unsupported global: GLOBAL builtins.open"), else the error's first line, without terminal colour codes."""
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).strip() for line in str(err).splitlines()]
     for line in lines:
         if "Unsupported" in line:
-            return f"it holds more than tensors ({line[:160]})"
-    return next((line[:160] for line in lines if line), type(err).__name__)
+            return Refusal("model.pt_not_tensors", what=what, detail=line[:160])
+    first = next((line[:160] for line in lines if line), type(err).__name__)
+    return Refusal("model.pt_refused", what=what, detail=first)
 
 
 def read_safetensors(data: bytes) -> dict[str, np.ndarray]:
     """The tensors of a .safetensors file; the header's dtypes, shapes and offsets are checked before any is read."""
-    what = ".safetensors file"
+    what = file_part(".safetensors")
     if len(data) < 9:
-        raise ValueError(f"{what}: only {len(data)} bytes")
+        raise Refusal("model.st_short", what=what, size=len(data))
     (size,) = struct.unpack("<Q", data[:8])
     if size > len(data) - 8 or data[8:9] != b"{":
-        raise ValueError(f"{what}: truncated, or not a safetensors file (its header runs past the end)")
+        raise Refusal("model.st_truncated", what=what)
     try:
         text = data[8 : 8 + size].decode("utf-8")
     except UnicodeDecodeError:
-        raise ValueError(f"{what}: its header is not UTF-8 JSON") from None
-    header = bounded_json(text, f"{what} header", 4, max_items=20 * MAX_TENSORS)
+        raise Refusal("model.st_header_utf8", what=what) from None
+    header = json_within(text, Phrase("header", kind=".safetensors"), 4, 20 * MAX_TENSORS)
     if not isinstance(header, dict):
-        raise ValueError(f"{what}: its header is not a JSON object")
+        raise Refusal("model.st_header_object", what=what)
     metadata = header.pop("__metadata__", None)
     if isinstance(metadata, dict) and str(metadata.get("format", "")).startswith("lstm-viz"):
-        raise ValueError(
-            f"{what}: an lstm-viz weights file, not a PyTorch state_dict: open it with lstm_viz.io.weights"
-        )
+        raise Refusal("model.st_lstm_viz", what=what)
     if len(header) > MAX_TENSORS:
-        raise ValueError(f"{what}: {len(header)} tensors, over the limit of {MAX_TENSORS}")
+        raise Refusal("model.too_many_tensors", what=what, count=len(header), limit=MAX_TENSORS)
     budget, body = [MAX_NUMBERS], len(data) - 8 - size
     for name, entry in header.items():
-        label = f"tensor {name[:80]}"
+        label = Phrase("tensor", name=name[:80])
         ok = (
             isinstance(entry, dict)
             and isinstance(entry.get("shape"), list)
             and isinstance(entry.get("data_offsets"), list)
         )
         if not ok or not all(type(n) is int for n in entry["shape"] + entry["data_offsets"]):
-            raise ValueError(f"{label}: its header entry has no readable shape and offsets")
+            raise Refusal("model.st_entry", what=label)
         dtype = entry.get("dtype")
         if dtype not in SAFETENSORS_DTYPES:
-            raise ValueError(f"{label}: dtype {str(dtype)[:10]}, expected F16, F32 or F64")
+            raise Refusal("model.st_dtype", what=label, dtype=str(dtype)[:10])
         check_numbers(label, tuple(entry["shape"]), SAFETENSORS_DTYPES[dtype], budget)
         start, end = (entry["data_offsets"] + [0, 0])[:2]
         if not 0 <= start <= end <= body or end - start != int(np.prod(entry["shape"])) * SAFETENSORS_DTYPES[dtype]:
-            raise ValueError(f"{label}: its data offsets do not fit its shape and the file (truncated?)")
+            raise Refusal("model.st_offsets", what=label)
     from safetensors.numpy import load
 
     try:
         arrays = load(bytes(data))
     except Exception as err:  # the Rust reader's own checks
-        raise ValueError(f"{what}: not readable ({str(err)[:80]})") from None
-    return {name: finite(f"tensor {name[:80]}", a) for name, a in arrays.items()}
+        raise Refusal("model.st_unreadable", what=what, why=str(err)[:80]) from None
+    return {name: finite(Phrase("tensor", name=name[:80]), a) for name, a in arrays.items()}
 
 
 def state_dict_model(
@@ -158,10 +167,9 @@ def state_dict_model(
         modules.setdefault(prefix, {})[param] = value
     rnns = [m for m, params in modules.items() if any(p.startswith("weight_ih_l") for p in params)]
     if not rnns:
-        raise ValueError("state_dict: no recurrent weights (weight_ih_l0 of an nn.LSTM, nn.GRU or nn.RNN)")
+        raise Refusal("model.sd_no_recurrent")
     if len(rnns) > 1:
-        raise ValueError(f"state_dict: recurrent modules {', '.join(rnns)}; lstm-viz reads one (layers stacked "
-                         f"by its num_layers)")  # fmt: skip
+        raise Refusal("model.sd_many_recurrent", modules=", ".join(rnns))
     name = rnns[0]
     first = {}  # each module's first tensor's place in the state_dict (.pt: the order the modules were made in)
     for k, key in enumerate(tensors):
@@ -176,16 +184,12 @@ def state_dict_model(
             found = "embedding" if "readout" in others else "readout" if "embedding" in others else None
         if found is None:
             W = modules[module]["weight"]
-            raise ValueError(f"tensor {module}.weight: {W.shape} without a bias fits both an nn.Embedding before "
-                             f"{name} (width {D}) and a bias-free nn.Linear read-out after it (from {H}), and a "
-                             f".safetensors file does not keep the modules' order that tells them apart; save the "
-                             f"state_dict with torch.save (.pt)")  # fmt: skip
+            raise Refusal("model.sd_ambiguous", module=module, shape=W.shape, rnn=name, width=D, hidden=H)
         roles[module] = found
     embedding, readout = None, []
     for module, params in modules.items():
         if (roles[module] == "embedding" and embedding is not None) or (roles[module] == "readout" and readout):
-            raise ValueError(f"module {module or '(top)'}: a second {roles[module]}; lstm-viz reads one nn.Embedding "
-                             f"before {name} and one nn.Linear read-out after it")  # fmt: skip
+            raise Refusal(f"model.sd_second_{roles[module]}", what=module_part(module), rnn=name)
         if roles[module] == "embedding":
             embedding = Embedding(module, params["weight"])
         else:
@@ -207,75 +211,74 @@ def role(module: str, params: dict, rnn: str, D: int, H: int, before: bool | Non
     when D == H fits both, its place decides (before: the tensors come before rnn's in the state_dict; None: the
     file keeps no order, and the caller decides from the other modules). A Linear with a bias before rnn whose
     output rnn could read is an input layer, not read, and refused."""
-    label = f"module {module or '(top)'}"
+    label = module_part(module)
     W = params.get("weight")
     if set(params) not in ({"weight"}, {"weight", "bias"}) or W.ndim != 2:
-        raise ValueError(f"{label}: tensors {', '.join(sorted(params))[:80]} are not an nn.Embedding or one "
-                         f"nn.Linear read-out after {rnn}")  # fmt: skip
+        raise Refusal("model.sd_not_module", what=label, names=", ".join(sorted(params))[:80], rnn=rnn)
     if "bias" in params:
         b = params["bias"]
         if W.shape[1] != H or b.shape != (W.shape[0],):
-            raise ValueError(f"{label}: weight {W.shape} and bias {b.shape}, expected a read-out (K, {H}), (K,)")
+            raise Refusal("model.sd_readout_shape", what=label, weight=W.shape, bias=b.shape, hidden=H)
         if before and W.shape[0] == D:
-            raise ValueError(f"tensor {module}.weight: an nn.Linear {W.shape[1]} -> {W.shape[0]} whose tensors come "
-                             f"before {rnn}'s in the state_dict, so an input layer, which lstm-viz does not read (a "
-                             f"read-out's tensors come after the recurrent module's)")  # fmt: skip
+            raise Refusal("model.sd_input_layer", module=module, inputs=W.shape[1], outputs=W.shape[0], rnn=rnn)
         return "readout"
     fits_embedding, fits_readout = W.shape[1] == D, W.shape[1] == H
     if fits_embedding and fits_readout:
         return None if before is None else "embedding" if before else "readout"
     if fits_embedding or fits_readout:
         return "embedding" if fits_embedding else "readout"
-    raise ValueError(f"{label}: an embedding of width {W.shape[1]}, but {rnn} reads {D} (and a bias-free read-out "
-                     f"would read its {H})")  # fmt: skip
+    raise Refusal("model.sd_width", what=label, width=W.shape[1], rnn=rnn, size=D, hidden=H)
+
+
+def module_part(module: str) -> Phrase:
+    """A module of a state_dict as a refusal names it: "module fc", "module (top)" for the state_dict's own."""
+    return Phrase("module", name=module or Phrase("top"))
 
 
 def recurrent(name: str, params: dict, cell, num_layers, hidden_size, activation):
     """(spec, one block dict per layer, D, H) of a torch recurrent module's tensors, checked."""
     for param in params:
         if param.endswith("_reverse"):
-            raise ValueError(f"{name}.{param}: a bidirectional module (bidirectional=True) is not read")
+            raise Refusal("model.sd_bidirectional", tensor=f"{name}.{param}")
         if param.startswith("weight_hr"):
-            raise ValueError(f"{name}.{param}: an LSTM with proj_size is not read")
+            raise Refusal("model.sd_proj", tensor=f"{name}.{param}")
         if not _PARAM.fullmatch(param):
-            raise ValueError(f"{name}.{param}: not a parameter of nn.LSTM, nn.GRU or nn.RNN")
+            raise Refusal("model.sd_param", tensor=f"{name}.{param}")
     W_hh = params.get("weight_hh_l0")
     if W_hh is None or W_hh.ndim != 2 or W_hh.shape[1] < 1 or W_hh.shape[0] % W_hh.shape[1]:
-        raise ValueError(f"{name}.weight_hh_l0: expected shape (G·H, H), got {None if W_hh is None else W_hh.shape}")
+        raise Refusal("model.sd_hh_shape", tensor=f"{name}.weight_hh_l0", shape=None if W_hh is None else W_hh.shape)
     H, G = W_hh.shape[1], W_hh.shape[0] // W_hh.shape[1]
     if G not in CELLS or H > MAX_HIDDEN:
-        raise ValueError(f"{name}.weight_hh_l0: shape {W_hh.shape} is not an LSTM's, GRU's or RNN's (4H, 3H or H "
-                         f"rows, H up to {MAX_HIDDEN})")  # fmt: skip
+        raise Refusal("model.sd_cell_shape", tensor=f"{name}.weight_hh_l0", shape=W_hh.shape, limit=MAX_HIDDEN)
     found = CELLS[G]
     if cell is not None and cell != found:
         raise ValueError(f"cell: {cell!r} named, but {name}.weight_hh_l0 {W_hh.shape} is an {found.upper()}'s")
     if hidden_size is not None and hidden_size != H:
         raise ValueError(f"hidden_size: {hidden_size} named, but {name}.weight_hh_l0 {W_hh.shape} says {H}")
     if found == "rnn" and activation is None:
-        raise ValueError(f"activation: {name} is an nn.RNN, whose nonlinearity a state_dict does not hold; name it: "
-                         f"activation='tanh' (torch's default) or 'relu'")  # fmt: skip
+        raise Refusal("model.sd_rnn_activation", name=name)
     if found != "rnn" and activation not in (None, "tanh"):
-        raise ValueError(f"activation: torch's {found.upper()} computes tanh, not {activation!r}")
+        raise Refusal("model.sd_tanh_only", cell=found.upper(), activation=repr(activation))
     spec = cells.spec(found, activation=activation) if found == "rnn" else cells.spec(found)
     L = 1 + max(int(_PARAM.fullmatch(p).group(2)) for p in params)
     if num_layers is not None and num_layers != L:
         raise ValueError(f"num_layers: {num_layers} named, but {name} holds {L} layer(s)")
     if L > 3:
-        raise ValueError(f"num_layers: {name} holds {L} layers; lstm-viz reads 1 to 3")
+        raise Refusal("model.sd_layers", name=name, count=L)
     layers, D = [], None
     for k in range(L):
         t = {p: params.get(f"{p}_l{k}") for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
         W_ih = t["weight_ih"]
         if W_ih is None or W_ih.ndim != 2 or W_ih.shape[0] != G * H or (k > 0 and W_ih.shape[1] != H):
             want = f"({G * H}, {'D' if k == 0 else H})"
-            raise ValueError(
-                f"{name}.weight_ih_l{k}: expected shape {want}, got {None if W_ih is None else W_ih.shape}"
-            )
+            shape = None if W_ih is None else W_ih.shape
+            raise Refusal("model.sd_shape", tensor=f"{name}.weight_ih_l{k}", expected=want, shape=shape)
         D = W_ih.shape[1] if k == 0 else D
         for p, shape in (("weight_hh", (G * H, H)), ("bias_ih", (G * H,)), ("bias_hh", (G * H,))):
             if (t[p] is None and p == "weight_hh") or (t[p] is not None and t[p].shape != shape):
-                raise ValueError(f"{name}.{p}_l{k}: expected shape {shape}, got {None if t[p] is None else t[p].shape}")
+                got = None if t[p] is None else t[p].shape
+                raise Refusal("model.sd_shape", tensor=f"{name}.{p}_l{k}", expected=shape, shape=got)
         if (t["bias_ih"] is None) != (t["bias_hh"] is None):
-            raise ValueError(f"{name}: layer {k} has one of bias_ih_l{k}, bias_hh_l{k} without the other")
+            raise Refusal("model.sd_bias_pair", name=name, k=k)
         layers.append(spec.from_torch(spec, t))
     return spec, layers, D, H

@@ -5,15 +5,17 @@ import json
 
 import streamlit as st
 
-from lstm_viz import explain, tasks
+from lstm_viz import explain, tasks, words
 from lstm_viz.core import cells
 from lstm_viz.core.params import MAX_LAYERS
+from lstm_viz.core.refusal import say
 from lstm_viz.io import weights
 from lstm_viz.torch_backend import resolve_device
 from lstm_viz.training import jobs  # torch: this is the one page that imports it
-from lstm_viz.training.loop import validate
+from lstm_viz.training.loop import EVAL_BATCH, diverged_words, validate
 from lstm_viz.ui import cached
 from lstm_viz.ui import runs as session_runs
+from lstm_viz.ui.lang import language, ui_words
 from lstm_viz.ui.models import session_model, set_session_model
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
@@ -40,14 +42,23 @@ ss = st.session_state
 view = current()
 task = tasks.get(view.task)
 default = task.default_config()
+lang = language()
+w = ui_words().train
+task_title = session_runs.task_title
 
 
-st.title("Train live")
+def metric_words(t) -> str:
+    """A task's metric in the reader's language: "accuracy", "准确率"."""
+    return w.METRICS[t.metric]
+
+
+def sign(t) -> str:
+    return "≥" if t.higher_is_better else "≤"
+
+
+st.title(w.TITLE)
 device = resolve_device("auto")
-st.caption(
-    f"Task: **{plain(task.title)}** (change it in the sidebar). Training runs in the background with PyTorch on "
-    f"**{device.type.upper()}**; the page stays usable, and Stop ends it after the current step."
-)
+st.caption(w.INTRO.format(task=plain(task_title(lang, task.name)), device=device.type.upper()))
 
 
 def adopt_linked_run() -> None:
@@ -58,10 +69,9 @@ def adopt_linked_run() -> None:
         return
     found = jobs.find(linked)
     if found is None:
-        st.info("The link names a training run this server no longer has (the server was restarted, or the run "
-                "is old).", icon=":material/info:")  # fmt: skip
+        st.info(w.LINK_GONE, icon=":material/info:")
     elif found.owner != session_id() and session_is_open(found.owner):
-        st.info("The link names a training run of another open browser tab: it stays there.", icon=":material/info:")
+        st.info(w.LINK_OTHER_TAB, icon=":material/info:")
     else:
         found.owner = session_id()
         found.watched = watcher(found.owner)
@@ -93,34 +103,32 @@ def config_ui():
     key = f"_{task.name}"
     put_back(FORM_KEPT)  # Streamlit forgets a widget's value on another page
     names = cells.names()
-    cell = st.selectbox("Cell", names, names.index(view.cell), format_func=lambda n: cells.spec(n).title,
-                        key="cfg_cell" + key, disabled=running,
-                        help="The recurrent cell to train: LSTM, GRU, plain RNN or an LSTM variant.")  # fmt: skip
+    said = w.FORM
+    title = lambda n: words.cell_title(lang, n, cells.spec(n).title)  # noqa: E731
+    cell = st.selectbox(said["cell"], names, names.index(view.cell), format_func=title, key="cfg_cell" + key,
+                        disabled=running, help=said["cell_help"])  # fmt: skip
     spec = cells.spec(cell)
     has_f = "f" in spec.weighted
     with st.form("config", border=True):
         c = st.columns(4)
-        layers = c[0].number_input("Layers", 1, MAX_LAYERS, 1, key="cfg_layers" + key,
-                                   help="A stack: layer l+1 reads layer l's h.")  # fmt: skip
-        hidden = c[1].number_input("Hidden size H", 1, 128, default.hidden_size, key="cfg_hidden" + key)
-        seq_len = c[2].number_input("Sequence length", task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
-        steps = c[3].number_input("Steps", 10, 20_000, default.steps, step=100, key="cfg_steps" + key)
+        layers = c[0].number_input(said["layers"], 1, MAX_LAYERS, 1, key="cfg_layers" + key, help=said["layers_help"])
+        hidden = c[1].number_input(said["hidden"], 1, 128, default.hidden_size, key="cfg_hidden" + key)
+        seq_len = c[2].number_input(said["seq_len"], task.min_len, 200, default.seq_len, key="cfg_seq_len" + key)
+        steps = c[3].number_input(said["steps"], 10, 20_000, default.steps, step=100, key="cfg_steps" + key)
         c = st.columns(4)
-        batch = c[0].number_input("Batch size", 1, 512, default.batch_size, key="cfg_batch" + key)
-        lr = c[1].select_slider("Learning rate", LEARNING_RATES, default.lr, key="cfg_lr" + key)
-        bias = c[2].number_input("Forget-gate bias at init", -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key,
-                                 disabled=not has_f,
-                                 help="Added to b_f of every layer at the start." if has_f else
-                                 f"Not used: the {spec.title} has no forget gate with weights of its own.")  # fmt: skip
-        seed = c[3].number_input("Seed", 0, 10_000, 0, key="cfg_seed" + key)
+        batch = c[0].number_input(said["batch"], 1, 512, default.batch_size, key="cfg_batch" + key)
+        lr = c[1].select_slider(said["lr"], LEARNING_RATES, default.lr, key="cfg_lr" + key)
+        bias = c[2].number_input(said["bias"], -5.0, 5.0, default.forget_bias, 0.5, key="cfg_bias" + key,
+                                 disabled=not has_f, help=said["bias_help"] if has_f else
+                                 said["bias_unused"].format(cell=title(cell)))  # fmt: skip
+        seed = c[3].number_input(said["seed"], 0, 10_000, 0, key="cfg_seed" + key)
         options = {}
-        with st.expander("Activations (Keras' activation and recurrent_activation)"):
+        with st.expander(said["activations"]):
             c = st.columns(2)
-            labels = {"activation": "Activation (candidate and output)", "recurrent_activation": "Gate activation"}
             for col, (option, choices) in zip(c, option_choices(cell).items()):
-                options[option] = col.selectbox(labels[option], choices, key=f"cfg_{option}{key}_{cell}")
-        st.markdown(f"Target: **{task.metric} {'≥' if task.higher_is_better else '≤'} {task.target:g}**")
-        start = st.form_submit_button("Start training", type="primary", icon=":material/play_arrow:", disabled=running)
+                options[option] = col.selectbox(said[option], choices, key=f"cfg_{option}{key}_{cell}")
+        st.markdown(w.TARGET.format(metric=metric_words(task), sign=sign(task), target=f"{task.target:g}"))
+        start = st.form_submit_button(said["start"], type="primary", icon=":material/play_arrow:", disabled=running)
     form_keys = [n for n in ss if isinstance(n, str) and n.startswith("cfg_") and not n.startswith("cfg_cell")]
     keep(FORM_KEPT, form_keys)  # the cell follows the sidebar's on a later visit
     if not start:
@@ -139,7 +147,7 @@ if config is not None and not running:
     try:
         validate(config, task)
     except ValueError as err:
-        st.error(f"Not started: {plain(str(err), 300)}", icon=":material/error:")
+        st.error(w.NOT_STARTED.format(reason=plain(say(err, lang), 300)), icon=":material/error:")
     else:
         sid = session_id()
         new = jobs.TrainingJob(task.name, config, orphan_after_s=jobs.ORPHAN_AFTER_S, watched=watcher(sid))
@@ -148,7 +156,7 @@ if config is not None and not running:
         st.rerun()  # redraw with Start disabled and the progress polling on
 
 if job is not None:
-    st.button("Stop", icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")
+    st.button(w.STOP, icon=":material/stop:", disabled=not job.running, on_click=job.stop, key="stop")
 
 
 @st.fragment(run_every=PROGRESS_EVERY_S if running else None)
@@ -164,22 +172,22 @@ def progress_ui():
     elapsed = last.seconds if last else 0.0
     if job.result is not None:
         done = job.result.steps_done
+    said = w.PROGRESS
     if job.running and job.queued:
-        text = "waiting: other trainings are using this server's trainers; this one starts when one finishes"
+        text = said["waiting"]
     elif job.running:
-        text = f"{'stopping' if job.stopping else 'training'}: step {done} of {total}, {elapsed:.1f} s"
+        text = said["stopping" if job.stopping else "training"].format(done=done, total=total, seconds=elapsed)
+    elif job.result is not None:
+        text = said["done_why"].format(done=done, total=total, seconds=elapsed, reason=job.result.stop_words(lang))
     else:
-        text = f"done: {done} of {total} steps in {elapsed:.1f} s" + (
-            f" ({job.result.stopped_reason})" if job.result else ""
-        )
+        text = said["done"].format(done=done, total=total, seconds=elapsed)
     st.progress(min(done / max(total, 1), 1.0), text=text)
     if job.running:
         return
     if job.orphaned:
-        st.warning("This run was stopped: no page of this browser session had looked at it for "
-                   f"{jobs.ORPHAN_AFTER_S:.0f} s (its tab was closed).", icon=":material/info:")  # fmt: skip
-    if job.error:
-        st.error(plain(job.error, 300), icon=":material/error:")
+        st.warning(w.ORPHANED.format(seconds=jobs.ORPHAN_AFTER_S), icon=":material/info:")
+    if job.failure is not None:
+        st.error(plain(job.say_error(lang), 300), icon=":material/error:")
     if ss.get(RECORDED) != job.id:  # the run has ended: once, a full rerun (Start enabled, no more polling)
         ss[RECORDED] = job.id
         if job.result is not None:
@@ -197,7 +205,8 @@ def live_curves_ui():
     points = job.points()
     shown = points[:: max(1, len(points) // LIVE_POINTS)] + points[-1:]
     history = [(p.step, p.loss, p.metric) for p in shown]
-    fig = training_curves([(f"{job.task}, live", history)], task.metric, task.target, font_size=view.font_size)
+    live = w.LIVE.format(task=task_title(lang, job.task))
+    fig = training_curves([(live, history)], task.metric, task.target, font_size=view.font_size, lang=lang)
     st.plotly_chart(fig, key="live_curve", config={"displayModeBar": False})
 
 
@@ -205,7 +214,7 @@ progress_ui()
 live_curves_ui()
 all_runs = session_runs.runs()
 if not all_runs and job is None:
-    st.info("Pick the hyper-parameters and press **Start training**. Try the defaults first: they reach the target.")
+    st.info(w.EMPTY)
 
 
 def maps_height(font: int) -> int:
@@ -220,88 +229,83 @@ def use_model(run):
 
 def result_ui(run):
     run_task = tasks.get(run.model.task)
-    sign = "≥" if run_task.higher_is_better else "≤"
     if run.diverged:
-        st.error(
-            f"The training diverged{plain(run.stopped_reason.removeprefix('diverged'), 300)}. "
-            f"The model below is the one after step {run.steps_done}.",
-            icon=":material/warning:",
-        )
+        detail = plain(diverged_words(run.stop_params, lang), 300)
+        st.error(w.DIVERGED.format(detail=detail, step=run.steps_done), icon=":material/warning:")
     if run.final_metric is not None:
-        said = f"{run_task.metric} {run.final_metric:.4f} on 512 held-out sequences (target {sign} {run_task.target:g})"
+        said = w.SAID.format(metric=metric_words(run_task), value=run.final_metric, n=EVAL_BATCH, sign=sign(run_task),
+                             target=run_task.target)  # fmt: skip
         if run.reached_target:
-            st.success(f"Learned: {said}.", icon=":material/check_circle:")
+            st.success(w.LEARNED.format(said=said), icon=":material/check_circle:")
         else:
-            st.warning(f"Not learned yet: {said}. More steps, another learning rate or seed may help.")
+            st.warning(w.NOT_LEARNED.format(said=said))
         if not run.diverged:
-            st.caption(
-                plain(f"{run.stopped_reason[0].upper()}{run.stopped_reason[1:]}, {run.seconds:.1f} s on {run.device}.")
-            )
+            reason = run.stop_words(lang)
+            st.caption(plain(w.STOPPED_AFTER.format(reason=reason[:1].upper() + reason[1:], seconds=run.seconds,
+                                                    device=run.device)))  # fmt: skip
     seq_len = run.config.seq_len if run.config else run_task.default_config().seq_len
-    st.markdown("**Its answers on five held-out sequences** (computed by the NumPy reference):")
+    st.markdown(w.ANSWERS)
     st.dataframe(explain.prediction_rows(run_task, run.model, seq_len, 5), hide_index=True, width="stretch")
     buttons = st.container(horizontal=True, wrap=True)
-    buttons.button("Inspect it on the other pages", on_click=use_model, args=(run,),
-                icon=":material/visibility:", key=f"use_{run.id}", type="primary")  # fmt: skip
-    buttons.download_button("Weights (.safetensors)", lambda: weights.to_bytes(run.model, run.config),
+    buttons.button(w.INSPECT, on_click=use_model, args=(run,), icon=":material/visibility:", key=f"use_{run.id}",
+                   type="primary")  # fmt: skip
+    buttons.download_button(w.DOWNLOAD_WEIGHTS, lambda: weights.to_bytes(run.model, run.config),
                          f"lstm-viz_{run.model.task}_{run.id}.safetensors", "application/octet-stream",
                          icon=":material/download:", key=f"dl_w_{run.id}", on_click="ignore")  # fmt: skip
-    buttons.download_button("Config (.json)", json.dumps(run.config.to_dict() if run.config else {}, indent=2),
+    buttons.download_button(w.DOWNLOAD_CONFIG, json.dumps(run.config.to_dict() if run.config else {}, indent=2),
                          f"lstm-viz_{run.model.task}_{run.id}.json", "application/json",
                          icon=":material/download:", key=f"dl_c_{run.id}", on_click="ignore")  # fmt: skip
     if ss.get(MODEL) == "session" and session_model(run.model.task, run.model.cell) is run.model:
-        st.caption("This is the model the step-through and heat-map pages show now (model: trained in this session).")
+        st.caption(w.SHOWN_NOW)
     if len(run.snapshots) > 1:
         watch_ui(run, run_task, seq_len)
     elif run.diverged:
-        st.caption("Nothing to watch learn: the first update already blew the loss up, so the model kept is the "
-                   "initialisation.")  # fmt: skip
+        st.caption(w.NOTHING_TO_WATCH)
 
 
 def watch_ui(run, run_task, seq_len):
-    st.subheader("Watch the gates learn")
+    st.subheader(w.WATCH)
     steps = [step for step, _ in run.snapshots]
-    step = st.select_slider("Training step (a snapshot of the weights)", steps, steps[-1], key=f"snap_{run.id}")
+    step = st.select_slider(w.SNAPSHOT, steps, steps[-1], key=f"snap_{run.id}")
     params = dict(run.snapshots)[step]
     font = view.font_size
     left, right = st.columns([1, 1.3])
-    left.plotly_chart(training_curves([(run.label, run.history)], run_task.metric, run_task.target, step, font),
-                      key="snap_curve", config={"displayModeBar": False})  # fmt: skip
+    curves = training_curves([(run.title(lang), run.history)], run_task.metric, run_task.target, step, font, lang=lang)
+    left.plotly_chart(curves, key="snap_curve", config={"displayModeBar": False})
     maps = cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, maps_height(font), params)
     right.plotly_chart(maps, key="snap_maps", config={"displayModeBar": False})
-    right.caption(f"The same example sequence through the weights of step {step}: gates 0..1, C̃ and h -1..1.")
+    right.caption(w.SNAPSHOT_SAID.format(step=step))
 
 
 def compare_ui(all_runs):
-    st.subheader("Compare two runs")
-    labels = [r.label for r in all_runs]
+    st.subheader(w.COMPARE)
+    labels = [r.title(lang) for r in all_runs]
     c = st.columns(2)
-    a = c[0].selectbox("First run", range(len(labels)), len(labels) - 2, format_func=labels.__getitem__, key="cmp_a")
-    b = c[1].selectbox("Second run", range(len(labels)), len(labels) - 1, format_func=labels.__getitem__, key="cmp_b")
+    a = c[0].selectbox(w.FIRST_RUN, range(len(labels)), len(labels) - 2, format_func=labels.__getitem__, key="cmp_a")
+    b = c[1].selectbox(w.SECOND_RUN, range(len(labels)), len(labels) - 1, format_func=labels.__getitem__, key="cmp_b")
     ra, rb = all_runs[a], all_runs[b]
     if ra.model.task != rb.model.task:
-        st.warning("These two runs are on different tasks: their curves share a chart, their maps their own sequence.")
+        st.warning(w.OTHER_TASKS)
     run_task = tasks.get(rb.model.task)
-    curves = [(r.label, r.history) for r in (ra, rb) if r.history]
+    curves = [(r.title(lang), r.history) for r in (ra, rb) if r.history]
     if curves:
-        st.plotly_chart(training_curves(curves, run_task.metric, run_task.target, font_size=view.font_size),
-                        key="cmp_curve", config={"displayModeBar": False})  # fmt: skip
+        fig = training_curves(curves, run_task.metric, run_task.target, font_size=view.font_size, lang=lang)
+        st.plotly_chart(fig, key="cmp_curve", config={"displayModeBar": False})
     cols = st.columns(2)
     for col, r in zip(cols, (ra, rb)):
         t = tasks.get(r.model.task)
         seq_len = r.config.seq_len if r.config else t.default_config().seq_len
-        col.markdown(f"**{plain(r.label, 120)}**")
+        col.markdown(f"**{plain(r.title(lang), 120)}**")
         font = view.font_size
         maps = cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, font, maps_height(font), r.model.params)
         col.plotly_chart(maps, key=f"cmp_maps_{col is cols[1]}", config={"displayModeBar": False})
 
 
 def import_ui():
-    st.subheader("Open a weights file")
-    st.caption(f"A .safetensors file downloaded from this page (at most {weights.MAX_BYTES:,} bytes). Other files, "
-               "pickles included, are refused and never opened as code.")  # fmt: skip
+    st.subheader(w.OPEN)
+    st.caption(w.OPEN_SAID.format(limit=weights.MAX_BYTES))
     up = st.file_uploader(
-        "Weights file", type=["safetensors"], key="upload", label_visibility="collapsed", max_upload_size=2
+        w.OPEN_LABEL, type=["safetensors"], key="upload", label_visibility="collapsed", max_upload_size=2
     )  # MB: a weights file is a few KB (weights.MAX_BYTES); the app allows 32
     if up is None:
         ss[UPLOAD_ERROR] = None
@@ -311,10 +315,10 @@ def import_ui():
     ss[UPLOAD_SEEN] = up.file_id
     try:
         if up.size > weights.MAX_BYTES:
-            raise ValueError(f"file too large: {up.size:,} bytes (the limit is {weights.MAX_BYTES:,})")
+            raise weights.too_large(up.size)
         model, config = weights.from_bytes(up.getvalue())
     except ValueError as err:
-        ss[UPLOAD_ERROR] = f"{up.name}: {err}"
+        ss[UPLOAD_ERROR] = (up.name, err)  # said in the language of the page that shows it
     else:
         ss[UPLOAD_ERROR] = None
         session_runs.add(session_runs.from_upload(model, config, up.name))
@@ -323,9 +327,9 @@ def import_ui():
 
 if all_runs:
     st.divider()
-    st.subheader("Results")
-    labels = [r.label for r in all_runs]
-    pick = st.selectbox("Run", range(len(labels)), len(labels) - 1, format_func=labels.__getitem__)
+    st.subheader(w.RESULTS)
+    labels = [r.title(lang) for r in all_runs]
+    pick = st.selectbox(w.RUN, range(len(labels)), len(labels) - 1, format_func=labels.__getitem__)
     result_ui(all_runs[pick])
     if len(all_runs) >= 2:
         st.divider()
@@ -333,4 +337,5 @@ if all_runs:
 st.divider()
 import_ui()
 if ss.get(UPLOAD_ERROR):
-    st.error(f"Not opened: {plain(ss[UPLOAD_ERROR], 300)}. Nothing was changed.", icon=":material/error:")
+    name, err = ss[UPLOAD_ERROR]
+    st.error(w.NOT_OPENED.format(name=plain(name, 100), reason=plain(say(err, lang), 300)), icon=":material/error:")

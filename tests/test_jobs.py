@@ -43,6 +43,7 @@ def test_at_most_max_running_jobs_train_at_once_and_a_waiting_job_can_be_stopped
         assert waiting.running and waiting.queued and waiting.points() == []
         waiting.stop()
         assert waiting.wait(5) and waiting.result is None and "before it started" in waiting.error
+        assert waiting.failure.code == "train.never_started" and "还没开始就停止了" in waiting.say_error("zh")
     finally:
         for j in running:
             j.stop()
@@ -72,7 +73,8 @@ def test_a_run_nobody_watches_is_stopped_and_its_slot_freed():
             watched.touch()
             time.sleep(0.1)
         assert orphan.wait(10) and orphan.orphaned
-        assert "nobody had looked at it" in orphan.result.stopped_reason
+        assert "nobody had looked at it" in orphan.result.stopped_reason and orphan.result.stop_code == "orphaned"
+        assert "无人查看" in orphan.result.stop_words("zh")
         assert watched.running and not watched.orphaned
         after = TrainingJob("counting", tasks.get("counting").default_config().replace(device="cpu")).start()
         assert after.wait(60) and after.result is not None  # the orphan's slot was given back

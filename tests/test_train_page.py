@@ -170,7 +170,8 @@ def test_stop_ends_the_training_early_and_keeps_the_model():
     button(at, "Stop").click().run()
     finish(at, limit_s=20)
     run = at.session_state[RUNS][-1]
-    assert run.stopped_reason.startswith("stopped by the user at step") and run.history[-1][0] < 20_000
+    assert run.stop_code == "stopped" and run.history[-1][0] < 20_000
+    assert run.stop_words("en") == f"stopped by the user at step {run.steps_done}"
     assert "Not learned yet" in texts(at.warning)
 
 

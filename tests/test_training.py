@@ -16,7 +16,7 @@ def test_each_task_learns_its_default_config(name):
     result = train(task, task.default_config())
     assert result.reached_target, f"{name}: {result.task} ended at {result.final_metric} ({result.stopped_reason})"
     assert task.reached(result.final_metric)
-    assert "reached the target" in result.stopped_reason
+    assert "reached the target" in result.stopped_reason and result.stop_code == "target"
     assert result.device == "cpu" or result.device.startswith("cuda")
 
 
@@ -44,7 +44,7 @@ def test_same_seed_same_history_on_cpu():
 def test_divergence_stops_at_once_and_keeps_finite_weights():
     task = tasks.get("sine")
     result = train(task, task.default_config().replace(lr=1e4, steps=200))
-    assert result.stopped_reason.startswith("diverged"), result.stopped_reason
+    assert result.stop_code == "diverged" and result.stopped_reason.startswith("diverged"), result.stopped_reason
     assert len(result.history) < 200
     assert all(np.all(np.isfinite(a)) for a in result.params.arrays())
     assert not result.reached_target
@@ -58,6 +58,8 @@ def test_after_a_divergence_the_model_is_the_last_with_a_finite_loss_and_every_s
     k = result.steps_done
     assert f"kept the weights after step {k}," in result.stopped_reason
     assert f"the weights after step {k + 1} gave" in result.stopped_reason
+    assert (result.stop_params["step"], result.stop_params["kept"]) == (k + 1, k)
+    assert f"保留了第 {k} 步之后的权重" in result.stop_words("zh") and result.stop_words("zh").startswith("发散")
     assert result.snapshots[-1][0] == k and all(step <= k for step, _ in result.snapshots)
     assert result.snapshots[-1][1].allclose(result.params)
     again = train(task, config.replace(steps=k))  # the same seed, stopped after k updates: the same weights
@@ -70,7 +72,8 @@ def test_after_a_divergence_the_model_is_the_last_with_a_finite_loss_and_every_s
 def test_bad_learning_rate_never_raises(lr):
     task = tasks.get("counting")
     result = train(task, task.default_config().replace(lr=lr, steps=5))
-    assert "learning rate" in result.stopped_reason and result.history == []
+    assert "learning rate" in result.stopped_reason and result.history == [] and result.stop_code == "lr"
+    assert result.stop_words("zh").startswith(f"学习率 {lr!r} 不是正数")
 
 
 def test_stop_flag_is_checked_every_step():
@@ -83,6 +86,8 @@ def test_stop_flag_is_checked_every_step():
 
     result = train(task, task.default_config().replace(steps=500), should_stop=should_stop)
     assert len(result.history) == 7 and result.stopped_reason == "stopped by the user at step 7"
+    assert result.stop_code == "stopped" and result.stopped_on_request and not result.diverged
+    assert result.stop_words("zh") == "在第 7 步被用户停止"
 
 
 def test_threads_are_capped_during_the_run_and_restored():

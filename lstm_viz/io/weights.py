@@ -9,9 +9,10 @@ string metadata: the format tag, the task's name, the cell's key (spec.key: "gru
 header's JSON holds and how deep they nest (before it is parsed), every metadata field's type and range
 (the config's fields included: a file with a bad one is refused, naming the field), then every tensor's
 name, dtype and shape as the header declares them against the declared cell, layers and task before any
-array is built, then that every number is finite, and answers a bad file with a ValueError that names the
-problem. No number a file declares is used to allocate before it is bounded. A well-formed config that
-describes other weights than the file's (another cell, layers or hidden size) is dropped, not trusted.
+array is built, then that every number is finite, and answers a bad file with a Refusal (a ValueError with a
+code: lstm_viz/words/*/train.py ERRORS) that names the problem. No number a file declares is used to allocate
+before it is bounded. A well-formed config that describes other weights than the file's (another cell, layers or
+hidden size) is dropped, not trusted.
 Nothing here can execute code from a file.
 """
 
@@ -31,6 +32,7 @@ from lstm_viz.core import cells
 from lstm_viz.core.config import INT_BOUNDS, MAX_ABS_FLOAT, MAX_BATCH_STEPS, TrainConfig
 from lstm_viz.core.params import MAX_LAYERS, CellParams
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.tasks.base import MAX_CUSTOM_LEN
 
 FORMAT = "lstm-viz/2"
@@ -81,31 +83,31 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     want = expected_shapes(shapes, spec, num_layers, task)
     missing = [k for k in want if k not in shapes]
     if missing:
-        raise ValueError(f"missing tensors {', '.join(missing)}: a {spec.key} with {num_layers} layer(s) has "
-                         f"{', '.join(want)}")  # fmt: skip
+        raise Refusal("train.missing", missing=", ".join(missing), cell=spec.key, layers=num_layers,
+                      want=", ".join(want))  # fmt: skip
     extra = sorted(set(shapes) - set(want))
     if extra:
-        raise ValueError(f"tensor {extra[0]}: not a parameter of a {spec.key} with {num_layers} layer(s)")
+        raise Refusal("train.extra", name=extra[0], cell=spec.key, layers=num_layers)
     for name, shape in want.items():
         dtype = declared[name].get("dtype")
         if dtype not in FLOAT_DTYPES:
-            raise ValueError(f"{name}: expected floating-point numbers (F16, F32 or F64), got {str(dtype)[:10]}")
+            raise Refusal("train.dtype", name=name, dtype=str(dtype)[:10])
         if shapes[name] != shape:
-            raise ValueError(f"{name}: expected shape {shape} for a {spec.key} on task {task.name}, "
-                             f"got {shapes[name]}")  # fmt: skip
+            raise Refusal("train.shape", name=name, want=str(shape), cell=spec.key, task=task.name,
+                          got=str(shapes[name]))  # fmt: skip
     from safetensors.numpy import load as load_tensors
 
     try:
         arrays = load_tensors(bytes(data))
     except Exception as err:  # the Rust reader's errors: truncated data, bad offsets
-        raise ValueError(f"not a readable safetensors file ({err})") from None
+        raise Refusal("train.unreadable", reason=str(err)) from None
     if metadata.get("format") == FORMAT_V1:
         arrays = {(f"l0.{k}" if k in ("W_x", "W_h", "b") else k): v for k, v in arrays.items()}
     for name, shape in want.items():
         if arrays[name].shape != shape or arrays[name].dtype.kind != "f":  # the reader agrees with the header
-            raise ValueError(f"{name}: the data does not match its header")
+            raise Refusal("train.data_header", name=name)
         if not np.all(np.isfinite(arrays[name])):
-            raise ValueError(f"{name}: contains NaN or infinite values")
+            raise Refusal("train.not_finite", name=name)
     layers = tuple(
         {b.name: arrays[f"l{n}.{b.name}"].astype(np.float64) for b in spec.blocks} for n in range(num_layers)
     )
@@ -121,10 +123,10 @@ def cell_of(metadata: dict[str, str]):
     spec = cells.from_key(str(metadata.get("cell", ""))[:100])
     raw = metadata.get("num_layers", "")
     if not re.fullmatch(r"[0-9]{1,3}", raw):
-        raise ValueError(f"num_layers: {raw[:20]!r} is not a whole number")
+        raise Refusal("train.layers_text", raw=repr(raw[:20]))
     num_layers = int(raw)
     if not 1 <= num_layers <= MAX_LAYERS:
-        raise ValueError(f"num_layers: expected 1 to {MAX_LAYERS}, got {num_layers}")
+        raise Refusal("train.layers_range", most=MAX_LAYERS, layers=num_layers)
     return spec, num_layers
 
 
@@ -135,7 +137,7 @@ def declared_shapes(declared: dict) -> dict[str, tuple[int, ...]]:
         shape = entry.get("shape") if isinstance(entry, dict) else None
         ok = isinstance(shape, list) and len(shape) <= 4
         if not ok or not all(type(n) is int and 0 <= n <= MAX_BYTES for n in shape):
-            raise ValueError(f"tensor {str(name)[:40]}: its header entry has no readable shape")
+            raise Refusal("train.no_shape", name=str(name)[:40])
         shapes[str(name)] = tuple(shape)
     return shapes
 
@@ -144,10 +146,10 @@ def expected_shapes(shapes: dict[str, tuple[int, ...]], spec, num_layers: int, t
     """Every tensor's shape for this cell, these layers and this task; H is read from l0.W_h (bounded first)."""
     W_h = shapes.get("l0.W_h")
     if W_h is None or len(W_h) != 3 or W_h[1] != W_h[2]:
-        raise ValueError(f"l0.W_h: expected shape ({len(spec.weighted)}, H, H) for a {spec.key}, got {W_h}")
+        raise Refusal("train.recurrent_shape", gates=len(spec.weighted), cell=spec.key, got=str(W_h))
     H, D, K = W_h[1], task.input_size, task.output_size
     if not 1 <= H <= MAX_HIDDEN:
-        raise ValueError(f"hidden size {H}: expected 1 to {MAX_HIDDEN}")
+        raise Refusal("train.hidden", hidden=H, most=MAX_HIDDEN)
     want = {}
     for n in range(num_layers):
         want |= {f"l{n}.{k}": shape for k, shape in spec.shapes(D if n == 0 else H, H).items()}
@@ -163,31 +165,37 @@ def parse_header(data: bytes, max_bytes: int) -> tuple[dict, dict[str, str]]:
     """The tensors a safetensors file declares ({name: {dtype, shape, data_offsets}}) and its metadata, after
     checks that name what is wrong with it; no tensor is read."""
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise ValueError("expected the bytes of a .safetensors file")
+        raise Refusal("train.not_bytes")
     n = len(data)
     if n > max_bytes:
-        raise ValueError(f"file too large: {n:,} bytes (the limit is {max_bytes:,})")
+        raise too_large(n, max_bytes)
     if n < 8:
-        raise ValueError(f"not a safetensors file: only {n} bytes")
+        raise Refusal("train.too_short", size=n)
     (size,) = struct.unpack("<Q", bytes(data[:8]))
     try:
         if size > n - 8:
             raise ValueError
         text = bytes(data[8 : 8 + size]).decode("utf-8")
     except ValueError:  # also UnicodeDecodeError
-        raise ValueError(diagnose(bytes(data[:9]), size, n)) from None
+        raise diagnose(bytes(data[:9]), size, n) from None
     if not text.startswith("{"):
-        raise ValueError(diagnose(bytes(data[:9]), size, n))
-    header = bounded_json(text, "the header", MAX_DEPTH)
+        raise diagnose(bytes(data[:9]), size, n)
+    header = bounded_json(text, HEADER, MAX_DEPTH)
     if not isinstance(header, dict):
-        raise ValueError("not a safetensors file: its header is not a JSON object")
+        raise Refusal("train.header_not_object")
     metadata = header.pop("__metadata__", None) or {}
     if not isinstance(metadata, dict) or metadata.get("format") not in (FORMAT, FORMAT_V1):
-        raise ValueError(f"a safetensors file, but not one written by lstm-viz (no format tag {FORMAT!r})")
+        raise Refusal("train.not_ours", tag=repr(FORMAT))
     check_metadata(metadata)
     return header, metadata
 
 
+def too_large(size: int, limit: int = MAX_BYTES) -> Refusal:
+    """A file refused for its size alone (an upload is, before it is read)."""
+    return Refusal("train.too_large", size=f"{size:,}", limit=f"{limit:,}")
+
+
+HEADER = "the header"  # bounded_json's `what` for a safetensors header: its refusals have their own words
 _TOKEN = re.compile(r'[\[\]{}"]')  # what the scan stops at: a bracket or the start of a string
 _REST_OF_STRING = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets in a string do not nest
 
@@ -195,13 +203,16 @@ _REST_OF_STRING = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # brackets 
 def bounded_json(text: str, what: str, max_depth: int, max_items: int = MAX_JSON_ITEMS):
     """json.loads(text) after a scan, linear in the text, that bounds how deep its brackets nest and how many
     brackets and strings it holds (json.loads recurses once a level: 1,900,000 "[" are a RecursionError).
-    ValueError names `what` and the bound."""
+    A Refusal names `what` (a name: config, config.json; HEADER, a safetensors header) and the bound."""
+    header = what == HEADER
     depth = items = pos = 0
     while token := _TOKEN.search(text, pos):
         pos = token.end()
         items += 1
         if items > max_items:
-            raise ValueError(f"{what}: more than {max_items:,} brackets and strings, more than a lstm-viz file has")
+            if header:
+                raise Refusal("train.header_items", limit=f"{max_items:,}")
+            raise Refusal("train.json_items", what=what, limit=f"{max_items:,}")
         if token.group() == '"':
             rest = _REST_OF_STRING.match(text, pos)
             if rest is None:
@@ -210,43 +221,42 @@ def bounded_json(text: str, what: str, max_depth: int, max_items: int = MAX_JSON
         elif token.group() in "[{":
             depth += 1
             if depth > max_depth:
-                raise ValueError(f"{what}: JSON nested more than {max_depth} deep, deeper than a lstm-viz file's")
+                if header:
+                    raise Refusal("train.header_deep", depth=max_depth)
+                raise Refusal("train.json_deep", what=what, depth=max_depth)
         else:
             depth -= 1
     try:
         return json.loads(text)
     except (ValueError, RecursionError):
-        raise ValueError(f"{what}: not valid JSON") from None
+        raise (Refusal("train.header_json") if header else Refusal("train.json_invalid", what=what)) from None
 
 
 def check_metadata(metadata: dict) -> None:
     """Every metadata field is text, and a bounded one (the config is read by config_of)."""
     if len(metadata) > MAX_METADATA:
-        raise ValueError(f"metadata: {len(metadata)} fields, more than a lstm-viz file has (at most {MAX_METADATA})")
+        raise Refusal("train.metadata_fields", count=len(metadata), limit=MAX_METADATA)
     for key, value in metadata.items():
         if not isinstance(value, str):
-            raise ValueError(f"{str(key)[:40]}: expected text in the metadata, got {type(value).__name__}")
+            raise Refusal("train.metadata_text", key=str(key)[:40], kind=type(value).__name__)
         limit = MAX_CONFIG_CHARS if key == "config" else 200
         if len(value) > limit:
-            raise ValueError(f"{str(key)[:40]}: {len(value):,} characters, at most {limit:,}")
+            raise Refusal("train.metadata_long", key=str(key)[:40], length=f"{len(value):,}", limit=f"{limit:,}")
 
 
-def diagnose(head: bytes, size: int, n: int) -> str:
-    """Why the bytes are not a safetensors file, in words."""
+def diagnose(head: bytes, size: int, n: int) -> Refusal:
+    """Why the bytes are not a safetensors file."""
     if head[8:9] == b"{" and size > n - 8:
-        return "a truncated safetensors file: the header runs past the end of the file"
+        return Refusal("train.truncated")
     if (head[:1] == b"\x80" and 1 <= head[1] <= 5) or head[:2] == b"PK":
-        return (
-            "this looks like a pickle or a torch .pt/.pth file; only .safetensors files are read "
-            "(a pickle can run code, so it is never opened)"
-        )
-    return "not a safetensors file: it does not start with a safetensors header"
+        return Refusal("train.pickle")  # a pickle can run code: it is never opened
+    return Refusal("train.not_safetensors")
 
 
 def task_of(metadata: dict[str, str]):
     name = metadata.get("task", "")
     if name not in tasks.names():
-        raise ValueError(f"task: unknown task {str(name)[:40]!r}: expected one of {', '.join(tasks.names())}")
+        raise Refusal("train.task", task=repr(str(name)[:40]), tasks=", ".join(tasks.names()))
     return tasks.get(name)
 
 
@@ -261,7 +271,7 @@ def config_of(metadata: dict[str, str], task=None) -> TrainConfig | None:
     raw = bounded_json(metadata.get("config") or "{}", "config", max_depth=2)  # one flat object (2: a field's
     # value of the wrong type, a list, is named by the field)
     if not isinstance(raw, dict):
-        raise ValueError(f"config: expected a JSON object, got {type(raw).__name__}")
+        raise Refusal("train.config_object", kind=type(raw).__name__)
     if not raw:
         return None
     defaults = TrainConfig()
@@ -269,12 +279,12 @@ def config_of(metadata: dict[str, str], task=None) -> TrainConfig | None:
               (f.name for f in fields(TrainConfig)) if name in raw}  # fmt: skip
     config = TrainConfig(**values)
     if config.batch_size * config.seq_len > MAX_BATCH_STEPS:
-        raise ValueError(f"config.batch_size x config.seq_len: at most {MAX_BATCH_STEPS:,}, got "
-                         f"{config.batch_size:,} x {config.seq_len:,}")  # fmt: skip
+        raise Refusal("train.config_batch", limit=f"{MAX_BATCH_STEPS:,}", batch=f"{config.batch_size:,}",
+                      seq_len=f"{config.seq_len:,}")  # fmt: skip
     try:
         config_spec(config)
-    except ValueError as err:
-        raise ValueError(f"config.{err}") from None
+    except ValueError as err:  # the cells' words (core.cells), after the field's place: "config.activation: ..."
+        raise Refusal("train.config_cell", reason=str(err)) from None
     return config
 
 
@@ -294,28 +304,33 @@ def fits(config: TrainConfig | None, params: CellParams) -> bool:
 
 def config_value(name: str, value, default, task):
     """One field of a file's config, checked by the type of its default and the bounds; ValueError names it."""
-    got = f"got {json.dumps(value)[:40]}"
+    got = json.dumps(value)[:40]
     if type(default) is int:
         lo, hi = INT_LIMITS.get(name, (0, 10**6))
         if name == "seq_len" and task is not None:
             lo = max(lo, task.min_len)
         if type(value) is not int or not lo <= value <= hi:
-            raise ValueError(f"config.{name}: expected a whole number from {lo:,} to {hi:,}, {got}")
+            raise Refusal("train.config_whole", name=name, lo=f"{lo:,}", hi=f"{hi:,}", value=got)
         return value
     if type(default) is float:
         limit = MAX_ABS_FLOAT.get(name, math.inf)
         ok = type(value) in (int, float) and math.isfinite(value) and abs(value) <= limit
-        if not ok or (name in ("grad_clip", "lr") and value <= 0):
-            low = "above 0" if name in ("grad_clip", "lr") else f"from {-limit:g}"
-            high = f" to {limit:g}" if math.isfinite(limit) else ""
-            raise ValueError(f"config.{name}: expected a finite number {low}{high}, {got}")
-        return float(value)
+        positive = name in ("grad_clip", "lr")
+        if ok and not (positive and value <= 0):
+            return float(value)
+        if positive and math.isfinite(limit):
+            raise Refusal("train.config_positive_to", name=name, limit=f"{limit:g}", value=got)
+        if positive:
+            raise Refusal("train.config_positive", name=name, value=got)
+        if math.isfinite(limit):
+            raise Refusal("train.config_finite", name=name, low=f"{-limit:g}", limit=f"{limit:g}", value=got)
+        raise Refusal("train.config_number", name=name, value=got)
     if value is None and default is None:  # activation, recurrent_activation: the cell's own
         return None
     if name == "device":
         if not isinstance(value, str) or not re.fullmatch(r"auto|cpu|cuda(:[0-9]{1,2})?|mps", value):
-            raise ValueError(f"config.device: expected auto, cpu or cuda, {got}")
+            raise Refusal("train.config_device", value=got)
         return value
     if not isinstance(value, str) or not re.fullmatch(r"[a-z_0-9]{1,40}", value):
-        raise ValueError(f"config.{name}: expected a name (a few letters), {got}")
+        raise Refusal("train.config_name", name=name, value=got)
     return value

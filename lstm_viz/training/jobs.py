@@ -3,13 +3,14 @@
     job = TrainingJob(task_name, config).start()
     job.points()        # [Progress, ...] reported so far (thread-safe copy)
     job.stop()          # asks the loop to stop after the current step
-    job.running, job.result, job.error
+    job.running, job.result, job.error, job.say_error("zh")
 
 The training itself runs `training.train` in a separate process (forked from a fork server that
 imported torch once, so a start costs milliseconds, not an import of torch): its torch threads, its
 random streams and its interpreter are its own, and a page polling the job twice a second costs the
 training nothing. A small thread in this process waits for the worker's reports and keeps them;
-knows nothing of the UI. Any failure ends up as `job.error`, a plain sentence, never a traceback.
+knows nothing of the UI. Any failure ends up as `job.failure`, a Refusal (a code: `job.say_error(lang)` says it,
+`job.error` in English), never a traceback.
 
 At most MAX_RUNNING jobs train at once on a server (a classroom where thirty students press Start
 together would otherwise split its cores thirty ways); the others wait their turn (`job.queued`),
@@ -35,6 +36,7 @@ from multiprocessing import spawn
 
 from lstm_viz import tasks
 from lstm_viz.core.config import TRAINING_SLOTS, TrainConfig
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.training.loop import Progress, TrainResult, train
 
 MAX_RUNNING = TRAINING_SLOTS  # (core.config, so that pages can say it without importing torch)
@@ -91,9 +93,9 @@ def warm_up() -> None:
 
 
 def _work(task_name: str, config: TrainConfig, out) -> None:
-    """The worker process: train, sending each Progress and then ("result", TrainResult) or ("error", text) through
-    `out`, one end of a pipe; anything that arrives on it asks the loop to stop (a pipe, not a multiprocessing
-    Event: it needs no semaphore that a server shutting down may already have removed)."""
+    """The worker process: train, sending each Progress and then ("result", TrainResult), ("refused", code, params)
+    or ("error", text) through `out`, one end of a pipe; anything that arrives on it asks the loop to stop (a pipe,
+    not a multiprocessing Event: it needs no semaphore that a server shutting down may already have removed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's: it ends this worker (a daemon) itself
     with contextlib.suppress(OSError, AttributeError):  # a training yields the cores to the pages (not on Windows)
         os.nice(WORKER_NICENESS)
@@ -106,8 +108,10 @@ def _work(task_name: str, config: TrainConfig, out) -> None:
 
     try:
         result = train(tasks.get(task_name), config, on_progress=out.send, should_stop=should_stop)
+    except Refusal as err:  # its code and parameters: the page says it in its reader's language
+        out.send(("refused", err.code, err.params))
     except Exception as err:  # shown to the user as a sentence
-        out.send(("error", f"training failed: {err}"))
+        out.send(("error", str(err)))
     else:
         out.send(("result", result))
     finally:
@@ -134,7 +138,7 @@ class TrainingJob:
         self.task = tasks.get(task_name).name
         self.config = config
         self.result: TrainResult | None = None
-        self.error: str | None = None
+        self.failure: Refusal | None = None  # what went wrong, if anything did (say_error)
         self.orphaned = False  # stopped because nobody watched it for orphan_after_s
         self.queued = True  # until it holds one of the MAX_RUNNING slots
         self.worker_pid: int | None = None  # the process that trains, once started
@@ -159,6 +163,18 @@ class TrainingJob:
     def touch(self) -> None:
         """Someone is watching: the job is not an orphan."""
         self._seen = time.monotonic()
+
+    @property
+    def error(self) -> str | None:
+        """What went wrong, in English (None if nothing did)."""
+        return self.say_error("en")
+
+    def say_error(self, lang: str = "en") -> str | None:
+        """What went wrong, in `lang` (None if nothing did); a refusal inside it ("training failed: ...") too."""
+        if self.failure is None:
+            return None
+        params = {k: v.say(lang) if isinstance(v, Refusal) else v for k, v in self.failure.params.items()}
+        return Refusal(self.failure.code, **params).say(lang)
 
     @property
     def running(self) -> bool:
@@ -196,13 +212,13 @@ class TrainingJob:
         while not _slots.acquire(timeout=_WAIT_S):
             self._watch_orphan()
             if self._stop.is_set():
-                self.error = "stopped before it started (it was waiting for another training to finish)"
+                self.failure = Refusal("train.never_started")
                 return
         self.queued = False
         try:
             self._train_in_worker()
         except Exception as err:  # the worker could not be started: a sentence, the page keeps working
-            self.error = f"training failed: {err}"
+            self.failure = Refusal("train.failed", reason=str(err))
         finally:
             _slots.release()
 
@@ -232,8 +248,10 @@ class TrainingJob:
                         self._points.append(message)
                 elif message[0] == "result":
                     self.result = message[1]
+                elif message[0] == "refused":
+                    self.failure = Refusal("train.failed", reason=Refusal(message[1], **message[2]))
                 else:
-                    self.error = message[1]
+                    self.failure = Refusal("train.failed", reason=message[1])
         finally:
             worker.join(timeout=10)
             if worker.is_alive():
@@ -241,7 +259,7 @@ class TrainingJob:
                 worker.join()
             receive.close()
         if self.orphaned and self.result is not None and self.result.stopped_on_request:
-            reason = f"stopped at step {self.result.steps_done}: nobody had looked at it for {self.orphan_after_s:g} s"
-            self.result = dataclasses.replace(self.result, stopped_reason=reason)
-        if self.result is None and self.error is None:
-            self.error = f"training failed: the training process ended unexpectedly (exit code {worker.exitcode})"
+            seen = {"step": self.result.steps_done, "seconds": self.orphan_after_s}
+            self.result = dataclasses.replace(self.result, stop_code="orphaned", stop_params=seen)
+        if self.result is None and self.failure is None:
+            self.failure = Refusal("train.worker_ended", code=str(worker.exitcode))

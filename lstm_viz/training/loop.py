@@ -6,6 +6,10 @@ reporting through callbacks.
 Knows nothing of the UI: `on_progress(Progress)` is called at least every 0.25 s of
 training, and `should_stop()` is checked every step. A non-finite loss or gradient stops
 training at once and keeps the last finite weights. A bad learning rate never raises.
+
+Why it stopped is a code with parameters (`result.stop_code`: "target", "steps", "lr", "stopped", "orphaned",
+"diverged"; `result.stop_params`), said in a language by `result.stop_words(lang)`; `result.stopped_reason` is the
+English sentence.
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ import numpy as np
 import torch
 from torch import nn
 
+from lstm_viz import words
 from lstm_viz.core import cells
 from lstm_viz.core.config import INT_BOUNDS, MAX_ABS_FLOAT, MAX_BATCH_STEPS, TrainConfig
 from lstm_viz.core.params import CellParams
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.tasks import Task
 from lstm_viz.torch_backend import SequenceModel, resolve_device
@@ -53,10 +59,27 @@ class TrainResult:
     snapshots: list[tuple[int, CellParams]] = field(repr=False)  # log-spaced, the first at step 0
     seconds: float
     device: str
-    stopped_reason: str
+    stop_code: str  # why it stopped: a key of the catalogues' train.STOPS ("target", "steps", "diverged", ...)
+    stop_params: dict  # the numbers its words take (stop_words)
     steps_done: int = 0  # the updates in `model`: after a divergence, those of the last weights with a finite loss
-    diverged: bool = False
-    stopped_on_request: bool = False  # should_stop() said so
+
+    @property
+    def stopped_reason(self) -> str:
+        """Why it stopped, in English: "reached the target (accuracy 0.95) at step 350", "diverged: ..."."""
+        return self.stop_words("en")
+
+    def stop_words(self, lang: str = "en") -> str:
+        """Why it stopped, in `lang`."""
+        return stop_words(self.stop_code, self.stop_params, lang)
+
+    @property
+    def diverged(self) -> bool:
+        return self.stop_code == "diverged"
+
+    @property
+    def stopped_on_request(self) -> bool:
+        """should_stop() said so (a user's Stop, or a job that nobody watched)."""
+        return self.stop_code in ("stopped", "orphaned")
 
     @property
     def params(self) -> CellParams:
@@ -78,7 +101,7 @@ def snapshot_steps(total: int, count: int = 20) -> list[int]:
 def cell_spec(config: TrainConfig) -> CellSpec:
     """The spec of the config's cell with its options; ValueError names the field (cell, activation, ...)."""
     if not isinstance(config.cell, str) or config.cell not in cells.known():
-        raise ValueError(f"cell: unknown cell {str(config.cell)[:40]!r}; expected one of {', '.join(cells.known())}")
+        raise Refusal("train.cell", cell=repr(str(config.cell)[:40]), cells=", ".join(cells.known()))
     options = {"activation": config.activation, "recurrent_activation": config.recurrent_activation}
     return cells.spec(config.cell, **{k: v for k, v in options.items() if v is not None})
 
@@ -93,18 +116,19 @@ def validate(config: TrainConfig, task: Task) -> CellSpec:
         if name == "seq_len":
             lo = max(lo, task.min_len)
         if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
-            raise ValueError(f"{name}: expected a whole number from {lo:,} to {hi:,}, got {value!r:.40}")
+            raise Refusal("train.whole_number", name=name, lo=f"{lo:,}", hi=f"{hi:,}", value=f"{value!r:.40}")
     if config.batch_size * config.seq_len > MAX_BATCH_STEPS:
-        raise ValueError(f"batch_size x seq_len: at most {MAX_BATCH_STEPS:,} steps in one batch, got "
-                         f"{config.batch_size:,} x {config.seq_len:,}")  # fmt: skip
+        raise Refusal("train.batch_steps", limit=f"{MAX_BATCH_STEPS:,}", batch=f"{config.batch_size:,}",
+                      seq_len=f"{config.seq_len:,}")  # fmt: skip
     for name, limit in MAX_ABS_FLOAT.items():
         value = getattr(config, name)
         ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
         if not ok or abs(value) > limit or (name == "grad_clip" and value <= 0):
-            low = "above 0" if name == "grad_clip" else f"from {-limit:g}"
-            raise ValueError(f"{name}: expected a finite number {low} to {limit:g}, got {value!r:.40}")
+            if name == "grad_clip":
+                raise Refusal("train.positive", name=name, limit=f"{limit:g}", value=f"{value!r:.40}")
+            raise Refusal("train.finite", name=name, low=f"{-limit:g}", limit=f"{limit:g}", value=f"{value!r:.40}")
     if not isinstance(config.lr, int | float) or isinstance(config.lr, bool):
-        raise ValueError(f"lr: expected a number, got {config.lr!r:.40}")
+        raise Refusal("train.lr", value=f"{config.lr!r:.40}")
     return spec
 
 
@@ -160,10 +184,10 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
     due = set(snapshot_steps(config.steps))
     snapshots = [(0, net.recurrent_params())]
     history: list[tuple[int, float, float]] = []
-    stopped_reason = f"finished all {config.steps} steps"
+    stop_code, stop_params = "steps", {"steps": config.steps}
     if lr == 0.0:
-        stopped_reason = f"learning rate {config.lr!r} is not a positive number: the weights were not changed"
-    reached = diverged = stopped_on_request = False
+        stop_code, stop_params = "lr", {"lr": repr(config.lr)}
+    reached = diverged = False
     first_loss = math.nan
     t0 = last_report = time.perf_counter()
 
@@ -173,8 +197,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
     step = 0
     while step < config.steps and lr > 0:
         if should_stop is not None and should_stop():
-            stopped_reason = f"stopped by the user at step {step}"
-            stopped_on_request = True
+            stop_code, stop_params = "stopped", {"step": step}
             break
         x, y = task.make_batch(config.batch_size, config.seq_len, rng)
         x_t = torch.as_tensor(x, dtype=torch.float32, device=device)
@@ -192,7 +215,10 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
             diverged = True
             bad_loss = exploded or not math.isfinite(loss_value)
             kept_step = max(step - 1, 0) if bad_loss else step  # a NaN gradient at a finite loss: keep these
-            stopped_reason = divergence_reason(step, kept_step, loss_value, first_loss, exploded, bad_loss)
+            cause = "exploded" if exploded else "loss" if bad_loss else "gradient"
+            stop_code = "diverged"
+            stop_params = {"cause": cause, "step": step, "kept": kept_step, "loss": loss_value,
+                           "first_loss": first_loss, "factor": EXPLODED}  # fmt: skip
             break
         with torch.no_grad():
             torch._foreach_copy_(last_good, params)  # weights that gave a finite loss, kept in case the next do not
@@ -208,7 +234,7 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
             last_report = now
         if step % EVAL_EVERY == 0 and task.reached(metric) and task.reached(held_out_metric()):
             reached = True
-            stopped_reason = f"reached the target ({task.metric} {task.target:g}) at step {step}"
+            stop_code, stop_params = "target", {"metric": task.metric, "target": task.target, "step": step}
             break
     if diverged:
         if kept_step < step:
@@ -235,27 +261,31 @@ def _train(task, config, device, on_progress, should_stop) -> TrainResult:
         snapshots=snapshots,
         seconds=seconds,
         device=str(device),
-        stopped_reason=stopped_reason,
+        stop_code=stop_code,
+        stop_params=stop_params,
         steps_done=step,
-        diverged=diverged,
-        stopped_on_request=stopped_on_request,
     )
 
 
-def divergence_reason(step: int, kept_step: int, loss: float, first_loss: float, exploded: bool, bad_loss: bool) -> str:
-    """Why training stopped at `step` (updates done) and which weights it kept, every step number the same kind:
-    "after step k" is the weights after k updates."""
-    weights = "the initial weights" if step == 0 else f"the weights after step {step}"
-    if not bad_loss:
-        what = f"{weights} gave a NaN or infinite gradient"
-    elif exploded:
-        what = f"{weights} gave a loss of {loss:.3g}, more than {EXPLODED:g} times the first step's {first_loss:.3g}"
-    else:
-        what = f"{weights} gave a loss of {loss}"
-    if step == 0 and bad_loss:
-        return f"diverged: {what}; nothing could be trained (try a smaller learning rate)"
-    return (f"diverged: {what}; kept the weights after step {kept_step}, the last whose loss was finite "
-            "(try a smaller learning rate)")  # fmt: skip
+def stop_words(code: str, params: dict, lang: str = "en") -> str:
+    """Why a training stopped (TrainResult.stop_code and stop_params), in `lang`: "finished all 500 steps"."""
+    w = words.of(lang).train
+    if code == "diverged":
+        return w.STOPS[code].format(detail=diverged_words(params, lang))
+    if "metric" in params:
+        params = params | {"metric": w.METRICS.get(params["metric"], params["metric"])}
+    return w.STOPS[code].format(**params)
+
+
+def diverged_words(params: dict, lang: str = "en") -> str:
+    """Which weights gave what, and which were kept, every step number the same kind: "after step k" is the
+    weights after k updates. The initial weights with a bad loss leave nothing trained."""
+    w = words.of(lang).train
+    step = params["step"]
+    weights = w.DIVERGED_WEIGHTS["initial" if step == 0 else "after"].format(step=step)
+    cause = w.DIVERGED_CAUSE[params["cause"]].format(**(params | {"weights": weights}))
+    kept = "nothing" if step == 0 and params["cause"] != "gradient" else "kept"
+    return w.DIVERGED_KEPT[kept].format(cause=cause, kept=params["kept"])
 
 
 def evaluate(net: SequenceModel, task: Task, batch: tuple[np.ndarray, np.ndarray], device) -> float:

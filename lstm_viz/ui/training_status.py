@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from lstm_viz.ui.lang import ui_words
 from lstm_viz.ui.state import JOB, WHY_LIVE
 
 POLL_S = 2.0
@@ -43,7 +44,7 @@ def _why_status() -> None:
         job.touch()
     if running:
         total = len((st.session_state.get(WHY_LIVE) or {}).get("jobs", {}))
-        st.caption(f"Why gates: {len(running)} of {total} cells still training.")
+        st.caption(ui_words().train.STATUS["why"].format(running=len(running), total=total))
 
 
 def watcher(sid: str | None):
@@ -58,13 +59,15 @@ def _status() -> None:
         return
     job.touch()
     point = job.last_point()
+    said = ui_words().train.STATUS
     if job.running and job.queued:
-        st.caption("Training: waiting for a free trainer on this server.")
+        st.caption(said["waiting"])
     elif job.running:
         done = point.step if point else 0
-        st.progress(min(done / max(job.config.steps, 1), 1.0), text=f"Training: step {done} of {job.config.steps}")
+        text = said["step"].format(done=done, total=job.config.steps)
+        st.progress(min(done / max(job.config.steps, 1), 1.0), text=text)
     else:
-        st.caption("Training finished: the results are on the Train live page.")
+        st.caption(said["finished"])
 
 
 def session_id() -> str | None:

@@ -48,13 +48,14 @@ PRESENTER_CSS = f"""
 """
 
 
-def exercise_ui(view: View, shown: Shown, t: int, unit: int) -> None:
-    """The Exercise toggle, and when it is on (or the link asked for the answers) the exercise at step t."""
+def exercise_ui(view: View, shown: Shown, t: int, unit: int) -> bool:
+    """The Exercise toggle, and when it is on (or the link asked for the answers) the exercise at step t.
+    Returns whether the student is predicting (the page may then hide what shows the steps after t)."""
     with st.container(key=EXERCISE):
-        _exercise(view, shown, t, unit)
+        return _exercise(view, shown, t, unit)
 
 
-def _exercise(view: View, shown: Shown, t: int, unit: int) -> None:
+def _exercise(view: View, shown: Shown, t: int, unit: int) -> bool:
     ss = st.session_state
     w = words.of(view.lang).exercise
     put_back(EX_KEPT)
@@ -62,7 +63,7 @@ def _exercise(view: View, shown: Shown, t: int, unit: int) -> None:
     keep(EX_KEPT, (EX_ON,))
     answers = bool(ss.get(EX_ANSWERS))
     if not on and not answers:
-        return
+        return False
     names = asked_ui(view, shown.spec)
     write_link(view, t=t, unit=unit, **link_part(on, names, answers))
     if on and ss.get(PLAYING):
@@ -74,6 +75,7 @@ def _exercise(view: View, shown: Shown, t: int, unit: int) -> None:
             step_ui(view, shown, t, unit, names)
     if answers and names:
         answers_ui(view, shown, unit, names)
+    return on and not answers
 
 
 def link_part(on: bool, names: list[str], answers: bool) -> dict[str, str]:

@@ -76,7 +76,7 @@ SCORE_NONE = "No step checked yet."
 ANSWERS_TITLE = "The answers (teacher's view)"
 ANSWERS_NOTE = (
     "Unit {unit}, every step of this sequence: each quantity's value before → after, and its move (a change "
-    "smaller than {threshold} either way: stay). Opened by answers=1 in the link."
+    "smaller than {threshold} either way: stay). Opened by answers=1 in the link: hand students the link without it."
 )
 ANSWER_COLUMNS = {"t": "t → t+1", "token": "token read", "values": "{symbol}: before → after", "move": "{symbol}: move"}
 

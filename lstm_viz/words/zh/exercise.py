@@ -70,7 +70,7 @@ SCORE_NONE = "还没有揭晓任何一步。"
 ANSWERS_TITLE = "答案（教师视图）"
 ANSWERS_NOTE = (
     "单元 {unit}，本序列的每个时间步：每个量的前值 → 后值，以及它的变化（变化的绝对值小于 {threshold} 记为“不变”）。"
-    "由链接中的 answers=1 打开。"
+    "由链接中的 answers=1 打开：发给学生的链接请去掉它。"
 )
 ANSWER_COLUMNS = {"t": "t → t+1", "token": "读入的输入", "values": "{symbol}：前 → 后", "move": "{symbol}：变化"}
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lstm_viz import words
+from lstm_viz.core import cells
 from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep, GateTrace
@@ -96,8 +97,6 @@ def asked_quantities(spec: CellSpec) -> tuple[str, ...]:
 
 def every_quantity() -> tuple[str, ...]:
     """Every quantity an exercise can ask about, of any cell (what a link's exq= may name)."""
-    from lstm_viz.core import cells
-
     names: dict[str, None] = {}
     for cell in cells.names():
         names.update(dict.fromkeys(asked_quantities(cells.spec(cell))))

@@ -18,7 +18,8 @@ MODULES = words.en.__all__
 
 
 def public(module) -> dict:
-    return {k: v for k, v in vars(module).items() if k.isupper()}
+    """The catalogue's words: its UPPERCASE names (but KEEP_ENGLISH, a zh module's own list of words it keeps)."""
+    return {k: v for k, v in vars(module).items() if k.isupper() and k != "KEEP_ENGLISH"}
 
 
 def fields(template: str) -> set[str]:

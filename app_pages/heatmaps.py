@@ -9,7 +9,7 @@ from lstm_viz.ui import cached
 from lstm_viz.ui.models import MODEL_LABELS
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import GOTO, UNIT_SHOWN, link_query
-from lstm_viz.ui.view import current
+from lstm_viz.ui.view import current, length_note
 from lstm_viz.viz import heatmaps
 
 ORDERS = {
@@ -53,6 +53,7 @@ answer = explain.output_words(task, x, outputs[-1], trace.steps - 1)
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
 if running := explain.running_words(task, x, outputs):
     st.caption(plain(running, 2000))
+length_note(view, trace.steps)  # a preset shown a sequence longer than it was trained on says so
 if padding := explain.padding_words(tokens):
     st.caption(plain(padding, 300))
 

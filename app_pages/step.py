@@ -26,7 +26,7 @@ from lstm_viz.ui.state import (
 )
 from lstm_viz.ui.stepper import new_move, stepper
 from lstm_viz.ui.textbook import lesson_ui
-from lstm_viz.ui.view import current
+from lstm_viz.ui.view import current, length_note
 from lstm_viz.viz import theme
 from lstm_viz.words.en import LINK_PAST
 
@@ -118,6 +118,7 @@ def step_view():
     step = layer_trace.at(t)
     if running := explain.running_words(task, x, outputs):
         st.caption(plain(running, 2000))
+    length_note(view, T)  # a preset shown a sequence longer than it was trained on says so, measured
 
     terms = explain.unit_terms(spec, layer_params, step, unit)
     # One form at a time (each equation typeset is a tenth of a second of the browser's time on every step).

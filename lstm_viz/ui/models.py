@@ -20,6 +20,7 @@ from lstm_viz.core import cells, textbook
 from lstm_viz.core.params import random_params
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.trace import Trace
+from lstm_viz.explain.lengths import by_length
 from lstm_viz.io import presets
 from lstm_viz.ui.state import CELL, SESSION_MODELS, SeqRef
 from lstm_viz.words.en import textbook as textbook_words
@@ -57,14 +58,27 @@ def preset_reached(task_name: str, cell: str) -> bool:
 
 
 @st.cache_data(show_spinner=False)
-def trained_len(task_name: str, cell: str, kind: str) -> int | None:
-    """The sequence length a preset was trained on (from its file), the task's default for a session model,
-    None for a random initialisation (it was trained on nothing)."""
-    default = tasks.get(task_name).default_config().seq_len
+def trained_lengths(task_name: str, cell: str, kind: str) -> tuple[int, int] | None:
+    """The shortest and the longest sequence a model was trained on: a preset's from its file (presets.lengths: a
+    length curriculum trains on a range, counting's LSTM on 5 to 60), the task's default for a session model,
+    None for a model trained on nothing (a random initialisation, one built by hand)."""
     if kind == "preset" and cell in preset_cells(task_name):
-        config = presets.load(task_name, cell)[1]
-        return config.seq_len if config is not None else default
-    return default if kind == "session" else None
+        return presets.lengths(task_name, cell)
+    default = tasks.get(task_name).default_config().seq_len
+    return (default, default) if kind == "session" else None
+
+
+def trained_len(task_name: str, cell: str, kind: str) -> int | None:
+    """The longest sequence a model was trained on (trained_lengths), None for a model trained on nothing."""
+    lengths = trained_lengths(task_name, cell, kind)
+    return None if lengths is None else lengths[1]
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def preset_by_length(task_name: str, cell: str, length: int) -> float | None:
+    """The preset's metric on fresh samples of `length` steps (lstm_viz.explain.lengths.by_length), None for a
+    length the task cannot make; once a length for every session (200 steps: about 0.4 s)."""
+    return by_length(tasks.get(task_name), preset_model(task_name, cell), (length,)).get(length)
 
 
 @st.cache_data(show_spinner=False)

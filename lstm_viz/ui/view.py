@@ -19,11 +19,13 @@ from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.spec import CellSpec
 from lstm_viz.core.trace import GateTrace, Trace
+from lstm_viz.explain.lengths import longer_words
 from lstm_viz.tasks import Task
 from lstm_viz.ui.lang import language
 from lstm_viz.ui.models import (
     MODEL_LABELS,
     model_and_id,
+    preset_by_length,
     preset_cells,
     preset_reached,
     sequence,
@@ -31,6 +33,7 @@ from lstm_viz.ui.models import (
     textbook_offered,
     trace_for,
     trained_len,
+    trained_lengths,
 )
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
@@ -246,6 +249,20 @@ def coverage_note(task, seq_key: str, seq_len: int | None) -> None:
     code = task.coverage(x, seq_len)
     if code is not None:
         st.info(plain(COVERAGE[code].format(n=seq_len, T=len(x)), 300), icon=":material/travel_explore:")
+
+
+def length_note(view: View, steps: int) -> None:
+    """Beside the answers (step-through, heat maps): a preset shown a sequence longer than the longest it was trained
+    on says so, with what was measured at both lengths (lstm_viz.explain.lengths). A model trained on nothing says
+    nothing; the sidebar's coverage note stays."""
+    if view.model != "preset" or view.cell not in preset_cells(view.task):
+        return
+    longest = trained_lengths(view.task, view.cell, "preset")[1]
+    if steps <= longest:
+        return
+    measured = {n: v for n in (steps, longest) if (v := preset_by_length(view.task, view.cell, n)) is not None}
+    said = longer_words(tasks.get(view.task), longest, steps, measured, view.lang)
+    st.info(plain(said, 400), icon=":material/straighten:")
 
 
 def sequence_key(task, text: str) -> str:

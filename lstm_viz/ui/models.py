@@ -15,23 +15,27 @@ import hashlib
 import numpy as np
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import tasks, words
 from lstm_viz.core import cells, textbook
 from lstm_viz.core.params import random_params
 from lstm_viz.core.readout import TrainedModel
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.trace import Trace
 from lstm_viz.explain.lengths import by_length
 from lstm_viz.io import presets
 from lstm_viz.ui.state import CELL, SESSION_MODELS, SeqRef
-from lstm_viz.words.en import textbook as textbook_words
 
 MODEL_KINDS = ("preset", "random", "session", "textbook")
-MODEL_LABELS = {
-    "preset": "pre-trained preset",
-    "random": "random initialisation",
-    "session": "trained in this session",
-    "textbook": textbook_words.MODEL_LABEL,  # an LSTM built by hand (lstm_viz.core.textbook); zh: its MODEL_LABEL
-}
+
+
+def model_label(kind: str, lang: str = "en") -> str:
+    """A model kind's name in `lang`: the catalogue's common.MODEL_LABELS, or textbook.MODEL_LABEL for an LSTM
+    built by hand (lstm_viz.core.textbook)."""
+    w = words.of(lang)
+    return w.textbook.MODEL_LABEL if kind == "textbook" else w.common.MODEL_LABELS[kind]
+
+
+MODEL_LABELS = {kind: model_label(kind) for kind in MODEL_KINDS}  # in English (model_label(kind, lang) for others)
 
 
 @st.cache_resource(show_spinner=False)
@@ -149,19 +153,25 @@ def sample(task_name: str, seq_seed: int) -> np.ndarray:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def parse_outcome(task_name: str, text: str) -> tuple[np.ndarray | None, str | None]:
-    """The task's parse of the user's own sequence, or why it cannot be used: (x, None) or (None, the problem).
-    A problem is cached as well as a sequence, so a bad sequence is not parsed again on every rerun."""
+def parse_outcome(task_name: str, text: str) -> tuple[np.ndarray | None, tuple[str, dict] | str | None]:
+    """The task's parse of the user's own sequence, or why it cannot be used: (x, None) or (None, the problem:
+    a refusal's (code, params), or another ValueError's message). A problem is cached as well as a sequence, so a
+    bad sequence is not parsed again on every rerun."""
     try:
         return tasks.get(task_name).parse(text), None
+    except Refusal as err:
+        return None, (err.code, err.params)
     except ValueError as err:
         return None, str(err)
 
 
 def parsed(task_name: str, text: str) -> np.ndarray:
-    """The user's own sequence, parsed by the task (raises ValueError naming the problem)."""
+    """The user's own sequence, parsed by the task (raises the task's Refusal, a ValueError, naming the problem)."""
     tasks.check_length(text)  # before the text is hashed for the cache: a long text is refused at once
     x, problem = parse_outcome(task_name, text)
+    if isinstance(problem, tuple):
+        code, params = problem
+        raise Refusal(code, **params)
     if problem is not None:
         raise ValueError(problem)
     return x

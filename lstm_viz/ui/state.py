@@ -17,6 +17,7 @@ import streamlit as st
 from lstm_viz import tasks, words
 from lstm_viz.core import cells
 from lstm_viz.core.params import MAX_LAYERS
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.ui.safe import plain
 
 if TYPE_CHECKING:
@@ -151,52 +152,55 @@ class SeqRef:
 # --- the URL ---
 
 
-def as_int(name: str, value: str, lo: int, hi: int, problems: list[str]) -> int | None:
+def as_int(name: str, value: str, lo: int, hi: int, problems: list[Refusal]) -> int | None:
+    """A link's whole number in lo..hi, else None and a problem named by what it is (`name`: a key of the
+    catalogue's common.LINK_NAMES: "seq", "mseed", "layers", "layer", "t", "unit")."""
     try:
         n = int(value)
     except ValueError:
-        problems.append(f"{name} {plain(value, 20)} is not a whole number")
+        problems.append(Refusal(f"link.not_whole.{name}", value=plain(value, 20)))
         return None
     if not lo <= n <= hi:
-        problems.append(f"{name} {n} is outside {lo} to {hi}")
+        problems.append(Refusal(f"link.outside.{name}", value=n, lo=lo, hi=hi))
         return None
     return n
 
 
-def read_link() -> list[str]:
-    """Once per session: set the widgets' state from the query string. Returns the problems found."""
+def read_link() -> list[Refusal]:
+    """Once per session: set the widgets' state from the query string. Returns the problems found: Refusals
+    (codes link.*, in the catalogues' common.ERRORS), shown in the reader's language (`refusal.say`)."""
     ss = st.session_state
     if ss.get(LINK_READ):
         return []
     ss[LINK_READ] = True
     q = st.query_params
-    problems: list[str] = []
+    problems: list[Refusal] = []
     if "task" not in q:
         ss[FIRST_RUN_NO_TASK] = True
     if "task" in q:
         if q["task"] in tasks.names():
             ss[TASK] = q["task"]
         else:
-            problems.append(f"unknown task {plain(q['task'], 30)}")
+            problems.append(Refusal("link.unknown_task", value=plain(q["task"], 30)))
     if "text" in q:
         ss[SOURCE], ss[TEXT] = "own", q["text"]
-    elif "seq" in q and (n := as_int("sample", q["seq"], 0, MAX_SEED, problems)) is not None:
+    elif "seq" in q and (n := as_int("seq", q["seq"], 0, MAX_SEED, problems)) is not None:
         ss[SOURCE], ss[SEQ] = "sample", n
     if "model" in q:
         if q["model"] in ("preset", "random", "textbook"):  # textbook: built by hand, where offered (else the preset)
             ss[MODEL] = q["model"]
         elif q["model"] == "session":
-            problems.append("the link's model was trained in another browser session; showing the preset")
+            problems.append(Refusal("link.session_model"))
         else:
-            problems.append(f"unknown model {plain(q['model'], 30)}")
-    if "mseed" in q and (n := as_int("initialisation seed", q["mseed"], 0, MAX_SEED, problems)) is not None:
+            problems.append(Refusal("link.unknown_model", value=plain(q["model"], 30)))
+    if "mseed" in q and (n := as_int("mseed", q["mseed"], 0, MAX_SEED, problems)) is not None:
         ss[MODEL_SEED] = n
     if "cell" in q:
         if q["cell"] in cells.names():
             ss[CELL] = q["cell"]
         else:
-            problems.append(f"unknown cell {plain(q['cell'], 30)}; showing the LSTM")
-    if "layers" in q and (n := as_int("number of layers", q["layers"], 1, MAX_LAYERS, problems)) is not None:
+            problems.append(Refusal("link.unknown_cell", value=plain(q["cell"], 30)))
+    if "layers" in q and (n := as_int("layers", q["layers"], 1, MAX_LAYERS, problems)) is not None:
         ss[NUM_LAYERS] = n
     if "layer" in q and (n := as_int("layer", q["layer"], 0, MAX_LAYERS - 1, problems)) is not None:
         ss[LAYER] = n
@@ -204,14 +208,14 @@ def read_link() -> list[str]:
         if q["presenter"] in ("0", "1"):
             ss[PRESENTER] = q["presenter"] == "1"
         else:
-            problems.append(f"presenter {plain(q['presenter'], 20)} is not 0 or 1")
+            problems.append(Refusal("link.presenter", value=plain(q["presenter"], 20)))
     if "lang" in q and q["lang"] not in words.LANGUAGES:
-        problems.append(f"lang {plain(q['lang'], 20)} is not one of {', '.join(words.LANGUAGES)}")
+        problems.append(Refusal("link.lang", value=plain(q["lang"], 20), languages=", ".join(words.LANGUAGES)))
     if "run" in q:
         if re.fullmatch(r"[0-9a-f]{12}", q["run"]):
             ss[RUN_LINK] = q["run"]
         else:
-            problems.append(f"run {plain(q['run'], 20)} is not a run's id")
+            problems.append(Refusal("link.run", value=plain(q["run"], 20)))
     read_why_link(q, problems)
     read_model_link(q, problems)
     read_exercise_link(q, problems)
@@ -222,7 +226,7 @@ def read_link() -> list[str]:
     return problems
 
 
-def read_why_link(q, problems: list[str]) -> None:
+def read_why_link(q, problems: list[Refusal]) -> None:
     """The Why gates page's part of a link, each value checked against what the page offers (lstm_viz.ui.why)."""
     from lstm_viz.ui.why import CHOICES  # the page's choices live with its widgets
 
@@ -235,19 +239,21 @@ def read_why_link(q, problems: list[str]) -> None:
         if value in choices:
             ss[key] = int(value) if key in (WHY_LENGTH,) else value
         elif key == WHY_SEQ:
-            if (n := as_int("sample", value, 0, MAX_SEED, problems)) is not None:
+            if (n := as_int("seq", value, 0, MAX_SEED, problems)) is not None:
                 ss[key] = n
         else:
-            problems.append(f"{param} {plain(value, 20)} is not one of {', '.join(map(str, choices))}")
+            problems.append(
+                Refusal("link.not_one_of", param=param, value=plain(value, 20), choices=", ".join(map(str, choices)))
+            )
     if "cells" in q:
         names = [c for c in q["cells"].split(",") if c]
         bad = [c for c in names if c not in CHOICES[WHY_CELLS]]
         if bad:
-            problems.append(f"cells: {plain(bad[0], 20)} is not a cell of the study")
+            problems.append(Refusal("link.not_a_study_cell", value=plain(bad[0], 20)))
         ss[WHY_CELLS] = list(dict.fromkeys(c for c in names if c in CHOICES[WHY_CELLS]))  # each once
 
 
-def read_model_link(q, problems: list[str]) -> None:
+def read_model_link(q, problems: list[Refusal]) -> None:
     """The Your model page's part of a link: the example (an uploaded file stays in the session that uploaded
     it), the input as typed (the page checks it against the model) and the layer, t and unit (clamped there)."""
     from lstm_viz.ui.imported_view import EXAMPLES  # the page's choices live with its widgets
@@ -257,9 +263,9 @@ def read_model_link(q, problems: list[str]) -> None:
         if q["ex"] in EXAMPLES:
             ss[MODEL_PICK] = q["ex"]
         elif q["ex"] == "upload":
-            problems.append("the link's model was a file uploaded in another browser session; showing an example")
+            problems.append(Refusal("link.uploaded_model"))
         else:
-            problems.append(f"unknown example model {plain(q['ex'], 30)}")
+            problems.append(Refusal("link.unknown_example", value=plain(q["ex"], 30)))
     if "input" in q:
         ss[MODEL_TEXT] = q["input"][:MAX_MODEL_INPUT_CHARS]
     for param, key, what in (("mlayer", MODEL_LAYER, "layer"), ("mt", MODEL_T, "t"), ("munit", MODEL_UNIT, "unit")):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from lstm_viz import tasks, words
-from lstm_viz.core import cells
+from lstm_viz.core import cells, refusal
 from lstm_viz.core.params import MAX_LAYERS
 from lstm_viz.core.readout import TrainedModel
 from lstm_viz.core.spec import CellSpec
@@ -23,8 +23,8 @@ from lstm_viz.explain.lengths import longer_words
 from lstm_viz.tasks import Task
 from lstm_viz.ui.lang import language
 from lstm_viz.ui.models import (
-    MODEL_LABELS,
     model_and_id,
+    model_label,
     preset_by_length,
     preset_cells,
     preset_reached,
@@ -61,9 +61,6 @@ from lstm_viz.ui.state import (
     read_link,
     write_link,
 )
-from lstm_viz.words.en.explain import COVERAGE
-
-SOURCES = {"sample": "a sample", "own": "my own"}
 
 
 @dataclass(frozen=True)
@@ -153,24 +150,22 @@ def sidebar(page: str = "") -> View:
     lang = language()
     shows_a_view = page not in ("train", "why", "model")
     picks_a_model = page not in ("why", "model")
+    w = words.of(lang).common
     with st.sidebar:
-        st.selectbox(words.of(lang).common.LANGUAGE, words.LANGUAGES, format_func=words.NAMES.get, key=LANG)
-        for p in problems:
-            st.warning(f"From the link: {p}.", icon=":material/link_off:")
+        st.selectbox(w.LANGUAGE, words.LANGUAGES, format_func=words.NAMES.get, key=LANG)
+        for p in problems:  # Refusals (state.read_link), in the reader's language
+            st.warning(w.FROM_LINK.format(problem=refusal.say(p, lang)), icon=":material/link_off:")
         if picks_a_model:
-            name = st.selectbox(
-                "Task", tasks.names(), format_func=lambda n: tasks.get(n).title, key=TASK, on_change=_on_task_change
-            )
+            name = st.selectbox(w.TASK, tasks.names(), format_func=lambda n: words.task_words(lang, n)["title"],
+                                key=TASK, on_change=_on_task_change)  # fmt: skip
         else:
             name = ss[TASK] if ss[TASK] in tasks.names() else tasks.names()[0]
-            st.caption("This page picks its own model and input; the other pages' are kept." if page == "model" else
-                       "This page picks its own tasks, cells and sequences; the other pages' are kept.")  # fmt: skip
+            st.caption(w.OWN_PICKS["model" if page == "model" else "why"])
         task = tasks.get(name)
-        seq_key = sequence_ui(task) if shows_a_view else sequence_key(task, ss[TEXT])
+        seq_key = sequence_ui(task, lang) if shows_a_view else sequence_key(task, ss[TEXT])
         if picks_a_model:
-            cell = st.selectbox("Cell", cells.names(), format_func=cell_label, key=CELL,
-                                help="The recurrent cell: the LSTM, the GRU, a plain RNN, or one of the LSTM's "
-                                "variants of Greff et al. (2017).")  # fmt: skip
+            cell = st.selectbox(w.CELL, cells.names(), format_func=lambda n: cell_label(n, lang), key=CELL,
+                                help=w.CELL_HELP)  # fmt: skip
         else:
             cell = ss[CELL] if ss[CELL] in cells.names() else "lstm"
         kinds = ["preset"] if cell in preset_cells(name) else []
@@ -179,15 +174,16 @@ def sidebar(page: str = "") -> View:
         kinds += ["session"] if cell in session_cells(name) else []
         if ss[MODEL] not in kinds:
             ss[MODEL] = kinds[0]
-        kind = model_ui(task, cell, kinds) if shows_a_view else ss[MODEL]
+        kind = model_ui(task, cell, kinds, lang) if shows_a_view else ss[MODEL]
         model, _ = model_and_id(name, cell, kind, int(ss[MODEL_SEED]), int(ss[NUM_LAYERS]))
         if model.num_layers > 1:
             ss[LAYER] = min(int(ss[LAYER]), model.num_layers - 1)
         if shows_a_view:
-            coverage_note(task, seq_key, trained_len(name, cell, kind))
+            coverage_note(task, seq_key, trained_len(name, cell, kind), lang)
             if model.num_layers > 1:
-                st.selectbox("Layer shown", list(range(model.num_layers)), key=LAYER, format_func=layer_label(model))
-        st.toggle("Presenter mode", key=PRESENTER, help="Larger text and figures, for a projector.")
+                st.selectbox(w.LAYER_SHOWN, list(range(model.num_layers)), key=LAYER,
+                             format_func=layer_label(model, lang))  # fmt: skip
+        st.toggle(w.PRESENTER, key=PRESENTER, help=w.PRESENTER_HELP)
     layer = int(ss[LAYER]) if model.num_layers > 1 else 0
     view = View(name, seq_key, kind, int(ss[MODEL_SEED]), bool(ss[PRESENTER]), cell, int(ss[NUM_LAYERS]), layer, lang)
     keep(KEPT, SIDEBAR_KEYS)
@@ -196,51 +192,54 @@ def sidebar(page: str = "") -> View:
     return view
 
 
-def sequence_ui(task) -> str:
+def sequence_ui(task, lang: str = "en") -> str:
     """The Sequence widgets: a sample's number, or the user's own sequence. Returns the sequence's key."""
     ss = st.session_state
+    w = words.of(lang).common
     source = st.radio(
-        "Sequence",
-        list(SOURCES),
-        format_func=SOURCES.get,
+        w.SEQUENCE,
+        list(w.SOURCES),
+        format_func=w.SOURCES.get,
         key=SOURCE,
         horizontal=True,
         on_change=_on_source_change,
     )
     if source == "sample":
-        st.number_input("Sample number (a seed: same number, same sequence)", 0, MAX_SEED, step=1, key=SEQ)
+        st.number_input(w.SAMPLE_NUMBER, 0, MAX_SEED, step=1, key=SEQ)
         return str(SeqRef.seed(ss[SEQ]))
-    return own_sequence(task)
+    return own_sequence(task, lang)
 
 
-def model_ui(task, cell: str, kinds: list[str]) -> str:
+def model_ui(task, cell: str, kinds: list[str], lang: str = "en") -> str:
     """The Model widgets: the preset, a random initialisation (its seed and layers) or this session's model."""
-    kind = st.radio("Model", kinds, format_func=MODEL_LABELS.get, key=MODEL)
+    w = words.of(lang)
+    kind = st.radio(w.common.MODEL, kinds, format_func=lambda k: model_label(k, lang), key=MODEL)
     if "preset" not in kinds:
-        st.caption("No pre-trained preset for this cell: train one on the Train live page.")
+        st.caption(w.common.NO_PRESET)
     elif kind == "preset" and not preset_reached(task.name, cell):
-        st.warning(f"This {cells.spec(cell).title} preset did not reach the task's target ({task.metric} "
-                   f"{task.target:g}): trained the same way as the LSTM's, it could not keep what the task "
-                   "needs. That is the lesson, not a bug.", icon=":material/info:")  # fmt: skip
+        said = w.common.PRESET_MISSED.format(cell=cell_label(cell, lang), metric=w.tasks.METRICS[task.metric],
+                                             target=f"{task.target:g}")  # fmt: skip
+        st.warning(said, icon=":material/info:")
     if kind == "textbook":
-        st.caption(words.of(language()).textbook.SIDEBAR_NOTE)
+        st.caption(w.textbook.SIDEBAR_NOTE)
     if kind == "random":
-        st.number_input("Initialisation seed", 0, MAX_SEED, step=1, key=MODEL_SEED)
-        st.number_input("Layers (a stack: layer l+1 reads layer l's h)", 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
+        st.number_input(w.common.INIT_SEED, 0, MAX_SEED, step=1, key=MODEL_SEED)
+        st.number_input(w.common.LAYERS, 1, MAX_LAYERS, step=1, key=NUM_LAYERS)
     return kind
 
 
-def cell_label(name: str) -> str:
-    return cells.spec(name).title
+def cell_label(name: str, lang: str = "en") -> str:
+    spec = cells.spec(name)
+    return words.cell_title(lang, name, spec.title)
 
 
-def layer_label(model: TrainedModel):
-    top = model.num_layers - 1
-    names = {0: "reads the input", top: "feeds the read-out"}
-    return lambda n: f"layer {n} ({names[n]})" if n in names else f"layer {n}"
+def layer_label(model: TrainedModel, lang: str = "en"):
+    w = words.of(lang).common
+    roles = {0: w.LAYER_ROLES["first"], model.num_layers - 1: w.LAYER_ROLES["top"]}
+    return lambda n: w.LAYER_ROLE.format(n=n, role=roles[n]) if n in roles else w.LAYER.format(n=n)
 
 
-def coverage_note(task, seq_key: str, seq_len: int | None) -> None:
+def coverage_note(task, seq_key: str, seq_len: int | None, lang: str = "en") -> None:
     """Say so when the user's own sequence is outside what the model was trained on (task.coverage)."""
     ref = SeqRef.parse(seq_key)
     if ref.kind != "text" or seq_len is None:
@@ -248,7 +247,8 @@ def coverage_note(task, seq_key: str, seq_len: int | None) -> None:
     x = sequence(task.name, seq_key)
     code = task.coverage(x, seq_len)
     if code is not None:
-        st.info(plain(COVERAGE[code].format(n=seq_len, T=len(x)), 300), icon=":material/travel_explore:")
+        said = words.of(lang).explain.COVERAGE[code].format(n=seq_len, T=len(x))
+        st.info(plain(said, 300), icon=":material/travel_explore:")
 
 
 def length_note(view: View, steps: int) -> None:
@@ -280,22 +280,24 @@ def sequence_key(task, text: str) -> str:
     return str(SeqRef.text(good[task.name]) if task.name in good else SeqRef.seed(ss[SEQ]))
 
 
-def own_sequence(task) -> str:
-    """The typed sequence's key if it parses; otherwise an error naming the problem and the last good one."""
+def own_sequence(task, lang: str = "en") -> str:
+    """The typed sequence's key if it parses; otherwise an error naming the problem (in `lang`: the task's
+    refusal, lstm_viz.core.refusal) and the last good one."""
     ss = st.session_state
+    w = words.of(lang).common
     text = st.text_input(
-        f"Your sequence (at most {tasks.MAX_CUSTOM_LEN} steps)",
+        w.OWN_SEQUENCE.format(limit=tasks.MAX_CUSTOM_LEN),
         key=TEXT,
-        help=f"Type {task.input_hint}.",
+        help=w.OWN_HELP.format(hint=words.task_words(lang, task.name)["input_hint"]),
         placeholder=task.example,
     )
     try:
         sequence(task.name, str(SeqRef.text(text)))
     except ValueError as err:
-        st.error(f"This sequence cannot be used: {plain(str(err), 160)}.", icon=":material/error:")
+        st.error(w.CANNOT_USE.format(problem=plain(refusal.say(err, lang), 160)), icon=":material/error:")
         good = ss.get(GOOD_TEXT, {})
         if task.name in good:
-            st.caption(f"Still showing your last good sequence: {plain(good[task.name], 60)}")
+            st.caption(w.STILL_GOOD.format(text=plain(good[task.name], 60)))
         else:
-            st.caption(f"Still showing sample {int(ss[SEQ])}.")
+            st.caption(w.STILL_SAMPLE.format(n=int(ss[SEQ])))
     return sequence_key(task, text)

@@ -1,8 +1,5 @@
 """English. The toy tasks: titles, descriptions, notes, and what is wrong with a typed sequence."""
 
-# Words the Chinese catalogue keeps as they are: names (Box & Jenkins) and examples of typed sequences.
-KEEP_ENGLISH = ("box", "jenkins", "abdccab", "aabab")
-
 # Each task's words, by task name. "classes": the names of a classification task's answers (empty for a regression
 # task); "teaching_note": every number is checked against the preset by tests/test_teaching_claims.py.
 TASKS = {

@@ -95,6 +95,9 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
         if shapes[name] != shape:
             raise Refusal("train.shape", name=name, want=str(shape), cell=spec.key, task=task.name,
                           got=str(shapes[name]))  # fmt: skip
+    need, have = data_needed(declared), len(data) - 8 - struct.unpack("<Q", bytes(data[:8]))[0]
+    if need is not None and need != have:  # a truncated file, or one with bytes nobody declared
+        raise Refusal("train.data_size", need=f"{need:,}", have=f"{have:,}")
     from safetensors.numpy import load as load_tensors
 
     try:
@@ -114,6 +117,15 @@ def from_bytes(data: bytes, max_bytes: int = MAX_BYTES) -> tuple[TrainedModel, T
     model = TrainedModel(task.name, CellParams(spec, layers), arrays["W_out"].astype(np.float64),
                          arrays["b_out"].astype(np.float64))  # fmt: skip
     return model, (config if fits(config, model.params) else None)
+
+
+def data_needed(declared: dict) -> int | None:
+    """The bytes after the header that the tensors' data_offsets cover (None when an entry has none that reads:
+    the safetensors reader then says what is wrong)."""
+    offsets = [entry.get("data_offsets") for entry in declared.values()]
+    if not all(isinstance(o, list) and len(o) == 2 and all(type(n) is int for n in o) for o in offsets):
+        return None
+    return max((o[1] for o in offsets), default=0)
 
 
 def cell_of(metadata: dict[str, str]):

@@ -162,6 +162,8 @@ ERRORS = {
     "train.dtype": "{name}: expected floating-point numbers (F16, F32 or F64), got {dtype}",
     "train.shape": "{name}: expected shape {want} for a {cell} on task {task}, got {got}",
     "train.unreadable": "not a readable safetensors file ({reason})",
+    "train.data_size": "not a readable safetensors file: its tensors take {need} bytes after the header, the file "
+    "has {have}",
     "train.data_header": "{name}: the data does not match its header",
     "train.not_finite": "{name}: contains NaN or infinite values",
     "train.config_object": "config: expected a JSON object, got {kind}",

@@ -155,6 +155,7 @@ ERRORS = {
     "train.dtype": "{name}：应为浮点数（F16、F32 或 F64），实际为 {dtype}",
     "train.shape": "{name}：任务 {task} 上的 {cell} 应为形状 {want}，实际为 {got}",
     "train.unreadable": "无法读取的 safetensors 文件（{reason}）",
+    "train.data_size": "无法读取的 safetensors 文件：它的张量要占文件头之后的 {need} 字节，文件却有 {have} 字节",
     "train.data_header": "{name}：数据与它的文件头不符",
     "train.not_finite": "{name}：含有 NaN 或无穷大的值",
     "train.config_object": "配置：应为 JSON 对象，实际为 {kind}",

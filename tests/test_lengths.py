@@ -127,8 +127,8 @@ def test_the_note_says_the_same_numbers_in_both_languages():
     zh = longer_words(COUNTING, 60, 120, measured, "zh")
     assert en == (
         "This model was trained on sequences of up to 60 steps; this one has 120: past step 60 its answers are "
-        "outside what it learned (measured on fresh samples: 54% of the answers right on sequences of 120 steps, "
-        "98% on 60)."
+        "outside what it learned (measured on samples it was not trained on: 54% of the answers right on sequences "
+        "of 120 steps, 98% on 60)."
     )
     assert sorted(numbers(en)) == sorted(numbers(zh)) and "54%" in zh and "98%" in zh
     assert longer_words(COUNTING, 60, 60, measured) is None and longer_words(COUNTING, 60, 59, measured) is None

@@ -9,12 +9,12 @@ LONGER = {
     "seq2one": "This model was trained on sequences of up to {n} steps; this one has {T}: its answer at the last "
     "step is outside what it learned",
 }
-# Then what was measured on fresh samples (lstm_viz.explain.lengths.by_length), by the task's metric: at_T at T
+# Then what was measured on held-out samples (lstm_viz.explain.lengths.by_length), by the task's metric: at_T at T
 # steps, at_n at n. A length the task cannot make is not measured: then the sentence just ends (END).
 MEASURED = {
-    "accuracy": " (measured on fresh samples: {at_T:.0%} of the answers right on sequences of {T} steps, {at_n:.0%} "
-    "on {n}).",
-    "mse": " (measured on fresh samples: a mean squared error of {at_T:.3g} on sequences of {T} steps, {at_n:.3g} "
-    "on {n}).",
+    "accuracy": " (measured on samples it was not trained on: {at_T:.0%} of the answers right on sequences of {T} "
+    "steps, {at_n:.0%} on {n}).",
+    "mse": " (measured on samples it was not trained on: a mean squared error of {at_T:.3g} on sequences of {T} "
+    "steps, {at_n:.3g} on {n}).",
 }
 END = "."

@@ -4,29 +4,29 @@ cell. Click a cell to open it."""
 import numpy as np
 import streamlit as st
 
-from lstm_viz import explain
+from lstm_viz import explain, words
 from lstm_viz.ui import cached
-from lstm_viz.ui.models import MODEL_LABELS
+from lstm_viz.ui.lang import ui_words
+from lstm_viz.ui.models import model_label
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import GOTO, UNIT_SHOWN, link_query
 from lstm_viz.ui.view import current, length_note
 from lstm_viz.viz import heatmaps
 
-ORDERS = {
-    "as is": "as is",
-    "by variance": "by variance (of the memory: C, or h)",
-    "by correlation": "by correlation with the task signal",
-}
-
+w = ui_words().heatmaps
 view = current()
+lang = view.lang
 shown = view.shown()
 task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
 layer = shown.layer
 x = trace.x
 
-st.title("Gate heat maps")
-where = f" · layer {layer} of {model.num_layers}" if model.num_layers > 1 else ""
-st.caption(f"{task.title} · {shown.spec.title} · model: {MODEL_LABELS[view.model]}{where}. {task.description}")
+st.title(w.TITLE)
+where = w.WHERE_LAYER.format(layer=layer, layers=model.num_layers) if model.num_layers > 1 else ""
+said = words.task_words(lang, view.task)
+cell_title = words.cell_title(lang, shown.spec.name, shown.spec.title)
+st.caption(w.CAPTION.format(task=said["title"], cell=cell_title, model=model_label(view.model, lang), where=where,
+                            description=said["description"]))  # fmt: skip
 
 
 if shown.spec.name == "lstm":  # the note speaks of the LSTM's own gates (f, i) and of C
@@ -45,9 +45,9 @@ def running_signal():
 
 signal = running_signal()
 cols = st.columns([3, 2], vertical_alignment="bottom")
-order_how = cols[0].radio("Unit order", list(ORDERS), format_func=ORDERS.get, key="order", horizontal=True)
+order_how = cols[0].radio(w.UNIT_ORDER, list(w.ORDERS), format_func=w.ORDERS.get, key="order", horizontal=True)
 if order_how == "by correlation" and signal is None:
-    cols[0].caption("This sequence has no running signal (a count or a depth) to correlate with: units as is.")
+    cols[0].caption(w.NO_SIGNAL)
 outputs = model.outputs(trace)
 answer = explain.output_words(task, x, outputs[-1], trace.steps - 1)
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
@@ -60,10 +60,9 @@ if padding := explain.padding_words(tokens):
 ss = st.session_state
 chosen = ss[GOTO][1] if GOTO in ss else ss.get(UNIT_SHOWN)  # the unit a link names, or the step page's
 maps, order = cached.heatmap_figure(
-    view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal, chosen
+    view.task, model_id, view.seq_key, layer, order_how, tuple(tokens), view.font_size, model, signal, chosen, lang
 )
-outlined = f" The outlined row is unit {chosen}, the one the step-through page shows." if chosen in order else ""
-st.caption(f"Hover a cell for its number; click it to open that step and unit on the step-through page.{outlined}")
+st.caption(w.HOW_TO_READ + (w.OUTLINED.format(unit=chosen) if chosen in order else ""))
 event = st.plotly_chart(
     maps, key="heatmaps", on_select="rerun", selection_mode="points", config={"displayModeBar": False}
 )
@@ -75,24 +74,20 @@ if cell is not None:
     st.session_state[GOTO] = (t, unit)
     st.switch_page("app_pages/step.py", query_params=link_query(view, t=t, unit=unit))
 
-with st.expander("Saturation: how often each gate is nearly shut (< 0.1) or wide open (> 0.9)", expanded=False):
-    st.caption(
-        "One dot per unit, over 64 fresh samples of the task (Karpathy, Johnson & Fei-Fei, 2015). Dots near the "
-        "top left are gates that are almost always open, near the bottom right almost always shut; dots on the "
-        "dotted diagonal are gates that switch hard between the two."
-    )
-    saturation = cached.saturation_figure(view.task, model_id, layer, view.font_size, model)
+with st.expander(w.SATURATION, expanded=False):
+    st.caption(w.SATURATION_HOW)
+    saturation = cached.saturation_figure(view.task, model_id, layer, view.font_size, model, lang)
     if saturation is None:
-        st.caption(f"The {shown.spec.title} has no gates: its h is rewritten at every step, nothing to saturate.")
+        st.caption(w.NO_GATES.format(cell=cell_title))
     else:
         st.plotly_chart(saturation, key="saturation", config={"displayModeBar": False})
 
-st.subheader("Download this trace")
+st.subheader(w.DOWNLOAD)
 name = f"lstm-viz_{view.task}_{model_id.replace(':', '-')}_layer{layer}"
 layer_trace = shown.layer_trace
 downloads = st.container(horizontal=True, wrap=True)
 downloads.download_button(
-    "NumPy .npz",
+    w.NPZ,
     layer_trace.to_npz_bytes(),
     f"{name}.npz",
     "application/octet-stream",
@@ -101,9 +96,6 @@ downloads.download_button(
     on_click="ignore",
 )
 downloads.download_button(
-    "CSV", layer_trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
+    w.CSV, layer_trace.to_csv(), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore"
 )
-st.caption(
-    "The .npz holds the cell's name, x, the initial state, the pre-activations and every gate and state of this "
-    "layer as arrays (np.load(..., allow_pickle=False) reads it); the CSV has one row per t, unit and gate."
-)
+st.caption(w.DOWNLOAD_HOW)

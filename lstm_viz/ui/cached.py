@@ -42,20 +42,21 @@ def cell_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def bars_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, font: int,
-                _model) -> go.Figure:  # fmt: skip
+                _model, lang: str = "en") -> go.Figure:  # fmt: skip
     trace = layer_of(task, model_id, seq_key, layer, _model)
     step = trace.at(t)
     values = {q: step[q] for q in trace.spec.names}
-    return figures.step_bars(trace.spec, values, unit, model_ranges(task, model_id, _model)[layer], font_size=font)
+    ranges = model_ranges(task, model_id, _model)[layer]
+    return figures.step_bars(trace.spec, values, unit, ranges, font_size=font, lang=lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def timeline_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, tokens: tuple[str, ...],
-                    font: int, _model) -> go.Figure:  # fmt: skip
+                    font: int, _model, lang: str = "en") -> go.Figure:  # fmt: skip
     trace = layer_of(task, model_id, seq_key, layer, _model)
     values = {q: trace[q][:, unit] for q in trace.spec.names}
     ranges = model_ranges(task, model_id, _model)[layer]
-    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font)
+    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font, lang=lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -78,16 +79,17 @@ def heatmap_figure(
     _model: TrainedModel,
     _signal,
     marked: int | None = None,
+    lang: str = "en",
 ) -> tuple[go.Figure, list[int]]:
     """The heat maps of every quantity of the layer with unit `marked` outlined, and the unit order they use (row r
-    shows unit order[r])."""
+    shows unit order[r]), their words in `lang`."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
     order = heatmaps.unit_order(trace, order_how, _signal)
     maps = len(trace.spec.names)
     height = None if font <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
     ranges = model_ranges(task, model_id, _model)[layer]
-    fig = heatmaps.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges)
-    return heatmaps.mark_unit(fig, order, marked), [int(u) for u in order]
+    fig = heatmaps.gate_heatmaps(trace, list(tokens), order, height=height, font_size=font, ranges=ranges, lang=lang)
+    return heatmaps.mark_unit(fig, order, marked, lang), [int(u) for u in order]
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -98,11 +100,12 @@ def finding(task: str, model_id: str, layer: int, _model: TrainedModel):
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def saturation_figure(task: str, model_id: str, layer: int, font: int, _model: TrainedModel) -> go.Figure | None:
+def saturation_figure(task: str, model_id: str, layer: int, font: int, _model: TrainedModel,
+                      lang: str = "en") -> go.Figure | None:  # fmt: skip
     """The saturation plot of the layer's gates over a batch; None for a cell without gates (the plain RNN)."""
     trace = batch_trace(task, model_id, _model).layers[layer]
     fractions = heatmaps.saturation(trace)
-    return heatmaps.saturation_figure(trace.spec, fractions, font_size=font) if fractions else None
+    return heatmaps.saturation_figure(trace.spec, fractions, font_size=font, lang=lang) if fractions else None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -113,9 +116,10 @@ def fixed_example(task: str, seq_len: int) -> np.ndarray:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int, height: int, _params) -> go.Figure:
+def snapshot_heatmaps(task: str, run_id: str, step: int, seq_len: int, font: int, height: int, _params,
+                      lang: str = "en") -> go.Figure:  # fmt: skip
     """The maps of the fixed example under one snapshot's weights (any cell; its first layer; no click layer)."""
     x = fixed_example(task, seq_len)
     trace = forward(_params, x).layers[0]
     tokens = tasks.get(task).token_labels(x)
-    return heatmaps.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False)
+    return heatmaps.gate_heatmaps(trace, tokens, height=height, font_size=font, clickable=False, lang=lang)

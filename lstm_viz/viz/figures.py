@@ -9,6 +9,7 @@ import html
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_viz import words
 from lstm_viz.explain import analysis
 from lstm_viz.viz import theme
 from lstm_viz.viz.theme import COLOURS
@@ -24,20 +25,26 @@ def text_px(text: str, font_size: float) -> float:
     return 0.55 * font_size * len(text)
 
 
-def title(spec, name: str) -> str:
+def quantity_title(spec, name: str, lang: str = "en") -> str:
+    """A quantity's title in `lang` ("forget gate", "遗忘门"): its declaration's, or the catalogue's."""
     q = spec[name]
-    return f"{q.symbol} — {q.title}" if q.symbol != q.name else f"{q.name} — {q.title}"
+    return words.quantity_words(lang, spec.name, q.name, q.title, q.role)[0]
 
 
-def panel_title(spec, name: str, font_size: int, px: float) -> str:
+def title(spec, name: str, lang: str = "en") -> str:
+    q = spec[name]
+    return f"{q.symbol if q.symbol != q.name else q.name} — {quantity_title(spec, name, lang)}"
+
+
+def panel_title(spec, name: str, font_size: int, px: float, lang: str = "en") -> str:
     """A panel's title that fits in `px` pixels: "f — forget gate", else the symbol over the title in smaller type,
     else the symbol alone."""
-    full = title(spec, name)
+    full = title(spec, name, lang)
     if text_px(full, font_size) <= px:
         return full
-    q, small = spec[name], font_size - 3
-    if text_px(q.title, small) <= px:
-        return f"<b>{q.symbol}</b><br><span style='font-size:{small}px'>{html.escape(q.title)}</span>"
+    q, small, words_title = spec[name], font_size - 3, quantity_title(spec, name, lang)
+    if text_px(words_title, small) <= px:
+        return f"<b>{q.symbol}</b><br><span style='font-size:{small}px'>{html.escape(words_title)}</span>"
     return f"<b>{q.symbol}</b>"
 
 
@@ -48,13 +55,14 @@ def emphasised(spec) -> set[str]:
 
 
 def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, tuple[float, float]],
-              font_size: int = 12) -> go.Figure:  # fmt: skip
+              font_size: int = 12, lang: str = "en") -> go.Figure:  # fmt: skip
     """Every quantity's whole vector at one step as bar charts side by side, the chosen unit outlined; each
     on its quantity's fixed range (`ranges`: the model's, theme.model_ranges), widened where a value is past it.
 
     Built as one layout dict (x/y axis pairs side by side) rather than with make_subplots,
     which costs several times more: this figure is redrawn on every Next click.
     """
+    w = words.of(lang).common
     names = spec.names
     gap, n = 0.035, len(names)
     width = (1 - gap * (n - 1)) / n
@@ -74,17 +82,18 @@ def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, 
                     opacity=[1.0 if u == unit else 0.45 for u in range(H)],
                     line=dict(color=[theme.CHOSEN_OUTLINE if u == unit else COLOURS[gate] for u in range(H)], width=2),
                 ),
-                hovertemplate=f"{gate}[%{{x}}] = %{{y:.3f}}<extra></extra>",
+                hovertemplate=w.BARS_HOVER.format(gate=gate) + "<extra></extra>",
                 showlegend=False,
             )
         )
         lo, hi = theme.fitted(*ranges[gate], v)
         x0 = k * (width + gap)
         tick = dict(size=font_size - 2)
-        layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text="unit"), tickfont=tick)
+        layout[f"xaxis{ax}"] = dict(domain=[x0, x0 + width], anchor=f"y{ax}", title=dict(text=w.UNIT_AXIS),
+                                  tickfont=tick)  # fmt: skip
         layout[f"yaxis{ax}"] = dict(range=[lo, hi], anchor=f"x{ax}", tickfont=tick)
     size = font_size if n <= 4 else font_size - 1
-    texts = [panel_title(spec, g, size, FIGURE_PX * width) for g in names]
+    texts = [panel_title(spec, g, size, FIGURE_PX * width, lang) for g in names]
     titles = [
         dict(text=text, x=k * (width + gap) + width / 2, y=1.0, xref="paper", yref="paper", xanchor="center",
              yanchor="bottom", showarrow=False, font=dict(size=size))
@@ -99,7 +108,8 @@ def step_bars(spec, values: dict[str, np.ndarray], unit: int, ranges: dict[str, 
 Panel = tuple[str, list[str], tuple[float, float]]  # a timeline panel: its label, its lines, its y range
 
 
-def timeline_panels(spec, ranges: dict[str, tuple[float, float]], values: dict | None = None) -> list[Panel]:
+def timeline_panels(spec, ranges: dict[str, tuple[float, float]], values: dict | None = None,
+                    lang: str = "en") -> list[Panel]:  # fmt: skip
     """The unit timeline's panels, top to bottom: the gates (0..1), the values in -1..1, and each unbounded
     quantity (C) on its own axis and range (widened where `values` go past it), so that a small C̃ or h is not
     flattened by a large C."""
@@ -111,7 +121,7 @@ def timeline_panels(spec, ranges: dict[str, tuple[float, float]], values: dict |
         lo = min(ranges[g][0] for g in gates)
         hi = max(ranges[g][1] for g in gates)
         pad = 0.03 * (hi - lo)
-        panels.append(("gates", gates, (lo - pad, hi + pad)))
+        panels.append((words.of(lang).common.GATES_PANEL, gates, (lo - pad, hi + pad)))
     if unit_range:
         panels.append((", ".join(spec[n].symbol for n in unit_range), unit_range, (-1.05, 1.05)))
     for name in others:
@@ -121,7 +131,8 @@ def timeline_panels(spec, ranges: dict[str, tuple[float, float]], values: dict |
 
 
 def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: int, t: int,
-                  ranges: dict[str, tuple[float, float]], font_size: int = 12) -> go.Figure:  # fmt: skip
+                  ranges: dict[str, tuple[float, float]], font_size: int = 12,
+                  lang: str = "en") -> go.Figure:  # fmt: skip
     """One unit over the whole sequence, step t marked: a panel for the gates (0..1), one for the values
     in -1..1, one per unbounded value (timeline_panels).
 
@@ -130,7 +141,8 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
     """
     T = len(tokens)
     steps = np.arange(T)
-    panels = timeline_panels(spec, ranges, values)
+    panels = timeline_panels(spec, ranges, values, lang)
+    hover = words.of(lang).common.TIMELINE_HOVER
     P = len(panels)
     gap = 0.08 if P > 1 else 0.0
     span = (1 - gap * (P - 1)) / P
@@ -156,9 +168,9 @@ def unit_timeline(spec, values: dict[str, np.ndarray], tokens: list[str], unit: 
                     mode="lines+markers",
                     marker=dict(size=5),
                     line=dict(color=COLOURS[gate], width=3 if gate in thick else 2),
-                    name=title(spec, gate),
+                    name=title(spec, gate, lang),
                     meta=gate,  # which quantity the line is, for tests and tools
-                    hovertemplate=f"{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}<extra></extra>",
+                    hovertemplate=hover.format(gate=gate, unit=unit) + "<extra></extra>",
                 )
             )
     stride = max(1, int(np.ceil(T / 40)))

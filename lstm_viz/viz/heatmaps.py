@@ -11,6 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from lstm_viz import words
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.explain import analysis
 from lstm_viz.viz import theme
@@ -47,6 +48,7 @@ def gate_heatmaps(
     font_size: int = 12,
     clickable: bool = True,
     ranges: dict[str, tuple[float, float]] | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """Every quantity of the cell (LSTM: i, f, g, o, c, h) as unit x time heat maps sharing one time axis
     labelled by the input tokens, each on its fixed range (`ranges`: the model's, theme.model_ranges; without
@@ -60,6 +62,7 @@ def gate_heatmaps(
         raise ValueError("trace: expected one sequence (T, H), got a batch")
     T, H = trace.steps, trace.hidden_size
     spec = trace.spec
+    w = words.of(lang).heatmaps
     names = spec.names
     N = len(names)
     order = np.arange(H) if order is None else np.asarray(order)
@@ -71,7 +74,7 @@ def gate_heatmaps(
         cols=1,
         shared_xaxes=True,
         vertical_spacing=min(0.08, 32 / height) if N > 1 else 0.0,  # room for each title (about 32 px)
-        subplot_titles=[title(spec, g) for g in names],
+        subplot_titles=[title(spec, g, lang) for g in names],
     )
     steps = np.arange(T)
     rows = np.arange(H)
@@ -91,7 +94,7 @@ def gate_heatmaps(
                 colorscale=theme.colourscale(spec[gate]),
                 hoverinfo="skip" if clickable else None,
                 customdata=np.broadcast_to(tok, (H, T)),
-                hovertemplate=f"{gate}: %{{z:.3f}}<br>t=%{{x}} (%{{customdata}})<br>unit %{{y}}<extra></extra>",
+                hovertemplate=w.MAP_HOVER.format(gate=gate) + "<extra></extra>",
                 colorbar=dict(
                     y=top - 1 / (2 * N), len=1 / N - 0.04, thickness=12, x=1.01, tickfont=dict(size=font_size)
                 ),
@@ -109,10 +112,9 @@ def gate_heatmaps(
                     marker=dict(size=max(4, min(14, 800 // max(T, H))), opacity=0, symbol="square"),
                     customdata=np.stack([values.ravel(), np.broadcast_to(order[:, None], (H, T)).ravel()], axis=-1),
                     text=np.broadcast_to(tok, (H, T)).ravel(),
-                    hovertemplate=f"{gate} = %{{customdata[0]:.3f}}<br>t = %{{x}}, token %{{text}}"
-                    "<br>unit %{customdata[1]}<extra>click: step through</extra>",
+                    hovertemplate=w.CLICK_HOVER.format(gate=gate) + f"<extra>{w.CLICK_HINT}</extra>",
                     showlegend=False,
-                    name=f"{gate} (click)",
+                    name=w.CLICK_LAYER.format(gate=gate),
                 ),
                 row=n,
                 col=1,
@@ -127,7 +129,7 @@ def gate_heatmaps(
             tickvals=rows.tolist() if show_ticks else None,
             ticktext=[f"u{u}" for u in order] if show_ticks else None,
             tickfont=dict(size=max(8, font_size - 3)),
-            title_text="unit" if n == 1 else None,
+            title_text=w.UNIT_AXIS if n == 1 else None,
         )
     tickstep = max(1, int(np.ceil(T / 40)))
     fig.update_xaxes(range=[-0.5, T - 0.5], showgrid=False)
@@ -137,7 +139,7 @@ def gate_heatmaps(
         ticktext=[html.escape(str(tokens[t])) for t in steps[::tickstep]],
         tickangle=0 if T <= 30 else -60,
         tickfont=dict(size=font_size),
-        title_text="time step (input token)",
+        title_text=w.TIME_AXIS,
         row=N,
         col=1,
     )
@@ -146,7 +148,7 @@ def gate_heatmaps(
     return fig
 
 
-def mark_unit(fig: go.Figure, order: np.ndarray | list[int], unit: int | None) -> go.Figure:
+def mark_unit(fig: go.Figure, order: np.ndarray | list[int], unit: int | None, lang: str = "en") -> go.Figure:
     """gate_heatmaps' figure with unit `unit`'s row outlined in every map and its tick label in bold (the unit the
     step-through page shows). Returns a copy: the figure passed in, a cached one, is left as it is. A unit the
     maps do not have (None, or one of another model) marks nothing."""
@@ -162,7 +164,8 @@ def mark_unit(fig: go.Figure, order: np.ndarray | list[int], unit: int | None) -
         x, y = trace.xaxis or "x", trace.yaxis or "y"
         for colour, width in ((theme.CHOSEN_OUTLINE, 3), (theme.PAPER, 1)):  # dark under light: seen on any colour
             shapes.append(dict(type="rect", xref=f"{x} domain", yref=y, x0=0, x1=1, y0=row - 0.5, y1=row + 0.5,
-                               line=dict(color=colour, width=width), name=f"unit {unit}"))  # fmt: skip
+                               line=dict(color=colour, width=width),
+                               name=words.of(lang).heatmaps.MARKED.format(unit=unit)))  # fmt: skip
         axis = marked.layout["yaxis" + y[1:]]
         if axis.ticktext:
             axis.ticktext = [f"<b>{text}</b>" if r == row else text for r, text in enumerate(axis.ticktext)]
@@ -193,13 +196,15 @@ def _index(value, n: int) -> int | None:
     return k if 0 <= k < n else None
 
 
-def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12) -> go.Figure:
+def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]], font_size: int = 12,
+                      lang: str = "en") -> go.Figure:  # fmt: skip
     """Karpathy, Johnson & Fei-Fei (2015), fig. 3: one point per unit, per gate: how often it is
     left-saturated (< 0.1) against how often right-saturated (> 0.9); the lowest and the highest tenth of
     the gate's range (saturation), so -0.8 and 0.8 for a gate through tanh."""
+    w = words.of(lang).heatmaps
     gates = list(fractions)
     fig = make_subplots(
-        rows=1, cols=len(gates), subplot_titles=[title(spec, g) for g in gates], horizontal_spacing=0.07
+        rows=1, cols=len(gates), subplot_titles=[title(spec, g, lang) for g in gates], horizontal_spacing=0.07
     )
     for n, gate in enumerate(gates, start=1):
         low, high = fractions[gate]
@@ -212,19 +217,19 @@ def saturation_figure(spec, fractions: dict[str, tuple[np.ndarray, np.ndarray]],
                 mode="markers",
                 marker=dict(size=10, color=theme.COLOURS[gate], opacity=0.8, line=dict(width=1, color=theme.PAPER)),
                 text=[f"u{u}" for u in range(len(low))],
-                hovertemplate=f"%{{text}}: below {below} in %{{x:.0%}} of steps, above {above} in %{{y:.0%}}"
-                "<extra></extra>",
+                hovertemplate=w.SATURATION_HOVER.format(below=below, above=above) + "<extra></extra>",
                 showlegend=False,
             ),
             row=1,
             col=n,
         )
         fig.add_shape(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color=theme.GUIDE_LINE, dash="dot"), row=1, col=n)
-        fig.update_xaxes(range=list(theme.UNIT_AXIS), tickformat=".0%", title_text=f"fraction < {below}", row=1, col=n)
+        fig.update_xaxes(range=list(theme.UNIT_AXIS), tickformat=".0%", title_text=w.SATURATION_X.format(below=below),
+                         row=1, col=n)  # fmt: skip
         fig.update_yaxes(
             range=list(theme.UNIT_AXIS),
             tickformat=".0%",
-            title_text=f"fraction > {above}" if n == 1 else None,
+            title_text=w.SATURATION_Y.format(above=above) if n == 1 else None,
             row=1,
             col=n,
         )

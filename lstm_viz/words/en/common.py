@@ -76,3 +76,10 @@ ERRORS = {
     "link.uploaded_model": "the link's model was a file uploaded in another browser session; showing an example",
     "link.unknown_example": "unknown example model {value}",
 }
+
+# --- the figures of the step-through and Your model pages (lstm_viz/viz/figures.py) ---
+UNIT_AXIS = "unit"  # the bars' x axis
+GATES_PANEL = "gates"  # the unit timeline's panel of the gates
+# Plotly hover templates: %{x}, %{y} are Plotly's own fields, written %{{x}} here.
+BARS_HOVER = "{gate}[%{{x}}] = %{{y:.3f}}"
+TIMELINE_HOVER = "{gate}[{unit}] at t=%{{x}}: %{{y:.3f}}"

@@ -79,3 +79,10 @@ ERRORS = {
     "link.uploaded_model": "链接中的模型是在另一个浏览器会话中上传的文件；改为显示一个示例",
     "link.unknown_example": "未知的示例模型 {value}",
 }
+
+# --- 逐步运行页和“你的模型”页的图 (lstm_viz/viz/figures.py) ---
+UNIT_AXIS = "单元"  # 柱状图的横轴
+GATES_PANEL = "门"  # 单元时间线中门的那一栏
+# Plotly 的悬停模板：%{x}、%{y} 是 Plotly 自己的字段，这里写作 %{{x}}。
+BARS_HOVER = "{gate}[%{{x}}] = %{{y:.3f}}"
+TIMELINE_HOVER = "{gate}[{unit}]，t=%{{x}}：%{{y:.3f}}"

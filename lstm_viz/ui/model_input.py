@@ -2,7 +2,8 @@
 the repository's sentences), the file's own vocabulary (a Keras TextVectorization / StringLookup), token ids, or
 numbers; and what the time axis calls each step. No Streamlit: plain functions the Your model page calls.
 
-Bad input is a ValueError naming the problem, for the page to show (the last good input kept).
+Bad input is a ValueError naming the problem (a Refusal, said in the reader's language), for the page to show (the
+last good input kept). The help's words are the catalogue's (lstm_viz/words/*/model.py), in the language asked.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 
 import numpy as np
 
-from lstm_viz import tasks
+from lstm_viz import tasks, words
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.io.imported import ImportedModel
 from lstm_viz.tasks import Task
 from lstm_viz.tasks.numbers import NumberTask
@@ -47,27 +49,26 @@ def default_input(model: ImportedModel) -> str:
     return format_input(np.round(steps[:, None] * (1 + np.arange(model.input_size)) / model.input_size, 3))
 
 
-def input_help(model: ImportedModel, task: Task | None = None) -> str:
-    limit = f"At most {tasks.MAX_CUSTOM_LEN} steps."
+def input_help(model: ImportedModel, task: Task | None = None, lang: str = "en") -> str:
+    """What the input box takes for this model, in `lang`: a task's sentence, text for the file's own lookup layer,
+    token ids or numbers."""
+    w = words.of(lang).model
+    limit = w.HELP_LIMIT.format(limit=tasks.MAX_CUSTOM_LEN)
     if task is not None:
-        return (f"Type {task.input_hint}. It is encoded as the training sentences were: left-padded with "
-                f"{tasks.PAD} to {task.default_config().seq_len} steps, one word a step. {limit}")  # fmt: skip
+        hint = words.task_words(lang, task.name)["input_hint"]
+        return w.HELP_TASK.format(hint=hint, pad=tasks.PAD, steps=task.default_config().seq_len, limit=limit)
     if model.vocabulary is not None:
         lookup = model.lookup
-        how = {"lower_and_strip_punctuation": "lowercases it and drops punctuation, ", "lower": "lowercases it, ",
-               "strip_punctuation": "drops punctuation, "}.get(lookup.standardize, "")  # fmt: skip
-        split = "splits it at spaces" if lookup.split == "whitespace" or lookup.layer == "StringLookup" else (
-            "reads it as one token")  # fmt: skip
-        return (f"Text, read by the model's own {plain(lookup.label, 80)} layer as Keras reads it: it {how}{split} "
-                f"and looks each token up ({len(model.vocabulary):,} tokens; one it does not know becomes its "
-                f"out-of-vocabulary token). {limit}")  # fmt: skip
+        how = w.HELP_STANDARDIZE.get(lookup.standardize, "")
+        whole = lookup.split != "whitespace" and lookup.layer != "StringLookup"
+        split = w.HELP_SPLIT["none" if whole else "whitespace"]
+        return w.HELP_TEXT.format(layer=plain(lookup.label, 80), how=how, split=split, count=len(model.vocabulary),
+                                  limit=limit)  # fmt: skip
     if model.vocab_size is not None:
-        return (f"Token ids, whole numbers 0 to {model.vocab_size - 1} separated by spaces or commas, e.g. "
-                f"'3 1 4 1 5'. {limit} The file holds no vocabulary, so words cannot be typed: only ids.")  # fmt: skip
+        return w.HELP_IDS.format(last=model.vocab_size - 1, limit=limit)
     if model.input_size == 1:
-        return f"One number a step, separated by spaces or commas, e.g. '0.1 0.5 -0.2'. {limit}"
-    return (f"{model.input_size} numbers a step (separated by spaces or commas), steps separated by ';' or new "
-            f"lines, e.g. '{default_input(model).split(';')[0]}; ...'. {limit}")  # fmt: skip
+        return w.HELP_ONE_NUMBER.format(limit=limit)
+    return w.HELP_NUMBERS.format(count=model.input_size, example=default_input(model).split(";")[0], limit=limit)
 
 
 def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np.ndarray:
@@ -78,43 +79,43 @@ def parse_input(model: ImportedModel, text: str, task: Task | None = None) -> np
     a step with the wrong count of numbers; for a task, the task's own message (an unknown word, ...)."""
     text = str(text)
     if len(text) > MAX_MODEL_INPUT_CHARS:
-        raise ValueError(f"too long: {len(text):,} characters (the limit is {MAX_MODEL_INPUT_CHARS:,})")
+        raise Refusal("model.input_too_many_chars", count=f"{len(text):,}", limit=f"{MAX_MODEL_INPUT_CHARS:,}")
     if task is not None:
         return _task_input(model, task, task.parse(text))
     if model.vocabulary is not None:  # the file's own TextVectorization / StringLookup reads the text
         if not text.strip():
-            raise ValueError("it is empty: type some words")
+            raise Refusal("model.input_no_words")
         ids = model.encode([text])[0]  # (T,)
         if len(ids) > tasks.MAX_CUSTOM_LEN:
-            raise ValueError(f"too long: {len(ids)} steps (the limit is {tasks.MAX_CUSTOM_LEN})")
+            raise Refusal("model.input_too_long", steps=len(ids), limit=tasks.MAX_CUSTOM_LEN)
         return ids
     D, V = model.input_size, model.vocab_size
     if V is not None or D == 1:
-        words = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
-        steps = len(words)
+        typed = [w for w in re.split(r"[\s,;]+", text.strip()) if w]
+        steps = len(typed)
     else:
         groups = [g for g in re.split(r"[;\n]+", text) if g.strip()]
         steps = len(groups)
     if steps == 0:
-        raise ValueError("it is empty: type at least one step")
+        raise Refusal("model.input_empty")
     if steps > tasks.MAX_CUSTOM_LEN:
-        raise ValueError(f"too long: {steps} steps (the limit is {tasks.MAX_CUSTOM_LEN})")
+        raise Refusal("model.input_too_long", steps=steps, limit=tasks.MAX_CUSTOM_LEN)
     if V is not None:
-        bad = [w for w in words if not re.fullmatch(r"[+-]?[0-9]{1,12}", w)]
+        bad = [w for w in typed if not re.fullmatch(r"[+-]?[0-9]{1,12}", w)]
         if bad:
-            raise ValueError(f"{bad[0][:20]!r} is not a token id (a whole number 0 to {V - 1})")
-        ids = np.array([int(w) for w in words], dtype=np.int64)  # (T,)
+            raise Refusal("model.not_token_id", word=repr(bad[0][:20]), last=V - 1)
+        ids = np.array([int(w) for w in typed], dtype=np.int64)  # (T,)
         outside = [int(i) for i in ids if not 0 <= i < V]
         if outside:
-            raise ValueError(f"token id {outside[0]} is outside the vocabulary: the embedding has ids 0 to {V - 1}")
+            raise Refusal("model.token_outside", id=outside[0], last=V - 1)
         return ids
     if D == 1:
-        return np.array([NumberTask.number(w, t) for t, w in enumerate(words)])[:, None]  # (T, 1)
+        return np.array([NumberTask.number(w, t) for t, w in enumerate(typed)])[:, None]  # (T, 1)
     rows = []
     for t, group in enumerate(groups):
         row = [NumberTask.number(w, t) for w in re.split(r"[\s,]+", group.strip()) if w]
         if len(row) != D:
-            raise ValueError(f"step {t} has {len(row)} numbers; this model reads {D} a step")
+            raise Refusal("model.step_count", t=t, count=len(row), size=D)
         rows.append(row)
     return np.array(rows)  # (T, D)
 

@@ -1,12 +1,14 @@
 """Figures and tables of the Your model page: a model read from a file (lstm_viz.io.ImportedModel) on one input.
 Data in, figures and plain rows out; no Streamlit here. The figures are the other pages' (heat maps, the bars of
-every unit at t, a unit's timeline), on the ranges of theme.imported_ranges."""
+every unit at t, a unit's timeline), on the ranges of theme.imported_ranges. Words are the catalogue's
+(lstm_viz/words/*/model.py) in the language asked; the layers' names and Keras' classes stay as they are."""
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 
+from lstm_viz import words
 from lstm_viz.core.spec import DEFAULT_OPTIONS
 from lstm_viz.core.trace import GateTrace
 from lstm_viz.viz import figures, heatmaps
@@ -14,49 +16,64 @@ from lstm_viz.viz import figures, heatmaps
 __all__ = ["layer_heatmaps", "prediction_rows", "step_bars", "summary_rows", "unit_row", "unit_timeline"]
 
 
-def cell_options(spec) -> str:
+def cell_options(spec, lang: str = "en") -> str:
     """A cell's activations in words: "tanh, gates sigmoid" (Keras' activation and recurrent_activation)."""
+    said = words.of(lang).model.SUMMARY
     options = dict(spec.options)
-    act = options.get("activation", "tanh")
-    changed = "" if tuple(spec.options) == DEFAULT_OPTIONS.get(spec.family) else " (not the default)"
-    gates = f", gates {options['recurrent_activation']}" if "recurrent_activation" in options else ""
-    return f"{act}{gates}{changed}"
+    out = options.get("activation", "tanh")
+    if "recurrent_activation" in options:
+        out = said["gates"].format(activation=out, gates=options["recurrent_activation"])
+    return out if tuple(spec.options) == DEFAULT_OPTIONS.get(spec.family) else said["not_default"].format(options=out)
 
 
-def summary_rows(model) -> list[dict[str, str]]:
-    """One row a layer of the model, bottom first: its name in the file, what it is, its shape and what it does."""
+def summary_rows(model, lang: str = "en") -> list[dict[str, str]]:
+    """One row a layer of the model, bottom first: its name in the file, what it is, its shape and what it does
+    (the columns' names and the words in `lang`)."""
+    w = words.of(lang).model
+    said, col = w.SUMMARY, w.SUMMARY_COLUMNS
     rows = []
     if model.embedding is not None:
         V, D = model.embedding.weights.shape
-        rows.append({"layer": model.embedding.name, "kind": "Embedding", "shape": f"{V} x {D}",
-                     "details": f"token ids 0 to {V - 1}, each to {D} numbers"})  # fmt: skip
+        rows.append({col["layer"]: model.embedding.name, col["kind"]: "Embedding", col["shape"]: f"{V} x {D}",
+                     col["details"]: said["embedding"].format(last=V - 1, size=D)})  # fmt: skip
     for layer in model.recurrent:
-        p = layer.params
-        hands_on = "hands on every step" if layer.return_sequences else "hands on its last step"
-        rows.append({"layer": layer.name, "kind": p.spec.title, "shape": f"{p.input_size} -> {p.hidden_size}",
-                     "details": f"activation {cell_options(p.spec)}; {hands_on}"})  # fmt: skip
+        spec = layer.params.spec
+        hands_on = said["every_step" if layer.return_sequences else "last_step"]
+        shape = f"{layer.params.input_size} -> {layer.params.hidden_size}"
+        details = said["recurrent"].format(activation=cell_options(spec, lang), hands_on=hands_on)
+        rows.append({col["layer"]: layer.name, col["kind"]: words.cell_title(lang, spec.name, spec.title),
+                     col["shape"]: shape, col["details"]: details})  # fmt: skip
     for dense in model.readout:
         shape = "" if dense.W is None else f"{dense.W.shape[1]} -> {dense.W.shape[0]}"
-        kind = "Activation" if dense.W is None else "Dense (read-out)"
-        rows.append({"layer": dense.name, "kind": kind, "shape": shape, "details": f"activation {dense.activation}"})
+        kind = said["activation_layer" if dense.W is None else "dense"]
+        rows.append({col["layer"]: dense.name, col["kind"]: kind, col["shape"]: shape,
+                     col["details"]: said["dense_details"].format(activation=dense.activation)})  # fmt: skip
     return rows
 
 
-def prediction_rows(y: np.ndarray, tokens: list[str]) -> list[dict[str, object]]:
+def prediction_rows(y: np.ndarray, tokens: list[str], lang: str = "en") -> list[dict[str, object]]:
     """The prediction as table rows: one row (K outputs) for a model that answers once, one row a step for a model
-    whose top layer returns sequences (y (T, K))."""
+    whose top layer returns sequences (y (T, K)). The first column is the catalogue's OUTPUT_COLUMN."""
+    w = words.of(lang).model
     y = np.asarray(y, dtype=float)
     if y.ndim == 1:
-        return [{"output": "after the last step", **{f"y[{k}]": float(v) for k, v in enumerate(y)}}]
+        return [{w.OUTPUT_COLUMN: w.OUTPUT_LAST, **{f"y[{k}]": float(v) for k, v in enumerate(y)}}]
     return [
-        {"output": f"t = {t} ({tokens[t]})", **{f"y[{k}]": float(v) for k, v in enumerate(row)}}
+        {w.OUTPUT_COLUMN: w.OUTPUT_AT.format(t=t, token=tokens[t]), **{f"y[{k}]": float(v) for k, v in enumerate(row)}}
         for t, row in enumerate(y)
     ]
 
 
-def unit_row(trace: GateTrace, t: int, unit: int) -> dict[str, float]:
+def quantity_title(spec, name: str, lang: str = "en") -> str:
+    """A quantity's column title: "f — forget gate" (its symbol, or its name when the symbol is the name)."""
+    q = spec[name]
+    title, _ = words.quantity_words(lang, spec.name, q.name, q.title, q.role)
+    return words.of(lang).model.QUANTITY_COLUMN.format(symbol=q.symbol if q.symbol != q.name else q.name, title=title)
+
+
+def unit_row(trace: GateTrace, t: int, unit: int, lang: str = "en") -> dict[str, float]:
     """Every quantity of the unit at step t, in one row: {"f — forget gate": value, ...} in the cell's order."""
-    return {figures.title(trace.spec, q): float(trace[q][t, unit]) for q in trace.spec.names}
+    return {quantity_title(trace.spec, q, lang): float(trace[q][t, unit]) for q in trace.spec.names}
 
 
 def layer_heatmaps(trace: GateTrace, tokens: list[str], ranges: dict, font_size: int = 12) -> go.Figure:

@@ -127,7 +127,7 @@ PREDICTION_NOTE = (
     "ImportedModel.predict on this input: what the original model's predict (Keras) or forward (PyTorch) returns, "
     "computed by lstm-viz."
 )
-CLASS_CHANCE = "y[0] is the chance of class 1, {positive} (class 0 is {negative})."
+CLASS_CHANCE = "y[0] is the chance of class 1, {one} (class 0 is {zero})."
 CLASS_COLUMNS = "One column a class: {columns}."
 CLASS_COLUMN = "y[{k}] {name}"
 CLASS_SEPARATOR = ", "

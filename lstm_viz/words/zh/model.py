@@ -112,7 +112,7 @@ PREDICTION = "它的预测"
 PREDICTION_NOTE = (
     "对这个输入调用 ImportedModel.predict：即原模型的 predict（Keras）或 forward（PyTorch）的返回值，由 lstm-viz 算出。"
 )
-CLASS_CHANCE = "y[0] 是类别 1（{positive}）的概率（类别 0 是{negative}）。"
+CLASS_CHANCE = "y[0] 是类别 1（{one}）的概率（类别 0 是{zero}）。"
 CLASS_COLUMNS = "每个类别一列：{columns}。"
 CLASS_COLUMN = "y[{k}] {name}"
 CLASS_SEPARATOR = "，"

@@ -9,7 +9,7 @@ from lstm_viz.ui.models import guide, model_and_id, trace_for
 from lstm_viz.ui.state import CELL, FIRST_RUN_NO_TASK, GOTO, MODEL, PENDING, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
-from lstm_viz.words.en import INTRO
+from lstm_viz.words.en.home import INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
 

@@ -28,7 +28,7 @@ from lstm_viz.ui.stepper import new_move, stepper
 from lstm_viz.ui.textbook import lesson_ui
 from lstm_viz.ui.view import current, length_note
 from lstm_viz.viz import theme
-from lstm_viz.words.en import LINK_PAST
+from lstm_viz.words.en.step import LINK_PAST
 
 FORMS = {"separated": "Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "Concatenated:  W·[hₜ₋₁, xₜ] + b"}
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing

@@ -61,7 +61,7 @@ cell = words.cell_title(lang, spec.name, spec.title)
 where = w.LAYER_WHERE.format(layer=layer, name=plain(model.recurrent[layer].name, 60)) if L > 1 else ""
 st.subheader(w.EVERY_GATE.format(cell=cell))
 st.caption(w.EVERY_GATE_NOTE.format(where=where, steps=trace.steps, units=trace.hidden_size))
-st.plotly_chart(imported.layer_heatmaps(trace, tokens, ranges, font), key="model_maps",
+st.plotly_chart(imported.layer_heatmaps(trace, tokens, ranges, font, lang), key="model_maps",
                 config={"displayModeBar": False})  # fmt: skip
 
 st.subheader(w.ONE_UNIT)
@@ -86,9 +86,10 @@ with cell_col:
     st.plotly_chart(diagram.cell_diagram(spec, step, unit, tokens[t], ranges, font_size=font + 1, layer=weights),
                     key="model_cell", config={"displayModeBar": False})  # fmt: skip
 st.markdown(w.ALL_UNITS.format(units=H, t=t, unit=unit))
-st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font), key="model_bars", config={"displayModeBar": False})
+st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font, lang), key="model_bars",
+                config={"displayModeBar": False})  # fmt: skip
 st.markdown(w.UNIT_OVER.format(unit=unit))
-st.plotly_chart(imported.unit_timeline(trace, tokens, t, unit, ranges, font), key="model_timeline",
+st.plotly_chart(imported.unit_timeline(trace, tokens, t, unit, ranges, font, lang), key="model_timeline",
                 config={"displayModeBar": False})  # fmt: skip
 
 iv.keep_and_link(view, st.session_state[MODEL_PICK], text)

@@ -64,33 +64,31 @@ def prediction_rows(y: np.ndarray, tokens: list[str], lang: str = "en") -> list[
     ]
 
 
-def quantity_title(spec, name: str, lang: str = "en") -> str:
-    """A quantity's column title: "f — forget gate" (its symbol, or its name when the symbol is the name)."""
-    q = spec[name]
-    title, _ = words.quantity_words(lang, spec.name, q.name, q.title, q.role)
-    return words.of(lang).model.QUANTITY_COLUMN.format(symbol=q.symbol if q.symbol != q.name else q.name, title=title)
-
-
 def unit_row(trace: GateTrace, t: int, unit: int, lang: str = "en") -> dict[str, float]:
     """Every quantity of the unit at step t, in one row: {"f — forget gate": value, ...} in the cell's order."""
-    return {quantity_title(trace.spec, q, lang): float(trace[q][t, unit]) for q in trace.spec.names}
+    return {figures.title(trace.spec, q, lang): float(trace[q][t, unit]) for q in trace.spec.names}
 
 
-def layer_heatmaps(trace: GateTrace, tokens: list[str], ranges: dict, font_size: int = 12) -> go.Figure:
+def layer_heatmaps(
+    trace: GateTrace, tokens: list[str], ranges: dict, font_size: int = 12, lang: str = "en"
+) -> go.Figure:
     """Every gate and state of one layer as unit x time maps (heatmaps.gate_heatmaps), hover only: the page's
     step-through view below picks t and the unit."""
     maps = len(trace.spec.names)
     height = None if font_size <= 12 else int(maps * max(120, min(320, 15 * trace.hidden_size)) + 140)
-    return heatmaps.gate_heatmaps(trace, tokens, height=height, font_size=font_size, clickable=False, ranges=ranges)
+    return heatmaps.gate_heatmaps(trace, tokens, height=height, font_size=font_size, clickable=False, ranges=ranges,
+                                  lang=lang)  # fmt: skip
 
 
-def step_bars(trace: GateTrace, t: int, unit: int, ranges: dict, font_size: int = 12) -> go.Figure:
+def step_bars(trace: GateTrace, t: int, unit: int, ranges: dict, font_size: int = 12, lang: str = "en") -> go.Figure:
     """All units of the layer at step t, the chosen one outlined (figures.step_bars)."""
     step = trace.at(t)
-    return figures.step_bars(trace.spec, {q: step[q] for q in trace.spec.names}, unit, ranges, font_size=font_size)
+    values = {q: step[q] for q in trace.spec.names}
+    return figures.step_bars(trace.spec, values, unit, ranges, font_size=font_size, lang=lang)
 
 
-def unit_timeline(trace: GateTrace, tokens: list[str], t: int, unit: int, ranges: dict, font_size: int = 12):
+def unit_timeline(trace: GateTrace, tokens: list[str], t: int, unit: int, ranges: dict, font_size: int = 12,
+                  lang: str = "en") -> go.Figure:  # fmt: skip
     """The unit over the whole input, step t marked (figures.unit_timeline)."""
     values = {q: trace[q][:, unit] for q in trace.spec.names}
-    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font_size)
+    return figures.unit_timeline(trace.spec, values, list(tokens), unit, t, ranges, font_size=font_size, lang=lang)

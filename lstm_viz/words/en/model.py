@@ -1,15 +1,6 @@
 """English. The Your model page: opening a Keras or PyTorch model, its input and its gates; the model readers'
 refusals (lstm_viz/io) and the typed input's (lstm_viz/ui/model_input.py)."""
 
-# The names a Chinese sentence keeps (lstm_viz/words/zh/model.py says why; the same list in both catalogues).
-KEEP_ENGLISH = (
-    "viz", "nn", "fc", "out", "save", "load", "true", "false", "none", "hdf", "utf", "zip", "sequential",
-    "functional", "model", "activation", "importedmodel", "predict", "forward", "io", "weights", "tf", "oov", "int",
-    "idf", "clip", "float", "gru's", "lstm's", "rnn's", "conv", "ngrams", "pickle", "nonlinearity", "config", "data",
-    "pkl", "vocabulary", "dtype", "encoding", "standardize", "split", "whitespace", "assets", "adapt", "weight",
-    "bidirectional",
-)  # fmt: skip
-
 TITLE = "Your model"
 INTRO = (
     "A Keras model (.keras, .h5) or a PyTorch state_dict (.pt, .pth, .safetensors) with an Embedding or numbers as "
@@ -156,7 +147,6 @@ EQUATIONS_NOTE = (
 )
 ALL_UNITS = "**All {units} units at t = {t}**, unit {unit} outlined"
 UNIT_OVER = "**Unit {unit} over the whole input**"
-QUANTITY_COLUMN = "{symbol} — {title}"
 
 # --- the parts of a file and the reasons a refusal names (lstm_viz.io.file_limits.Phrase), said in its sentence ---
 PHRASES = {

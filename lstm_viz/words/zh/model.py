@@ -135,10 +135,9 @@ TIME_STEP = "时间步 t"
 UNIT = "单元"
 UNIT_OPTION = "单元 {unit}"
 UNIT_AT = "**单元 {unit}，t = {t}**（输入 {token}）：每个门和状态"
-EQUATIONS_NOTE = "{cell} 在 t = {t} 时单元 {unit} 的方程，代入这个文件的权重和数值（与逐步演示页相同的视图）。"
+EQUATIONS_NOTE = "{cell} 在 t = {t} 时单元 {unit} 的方程，代入这个文件的权重和数值（与“逐步运行”页相同的视图）。"
 ALL_UNITS = "**t = {t} 时全部 {units} 个单元**，单元 {unit} 用边框标出"
 UNIT_OVER = "**单元 {unit} 在整个输入上的变化**"
-QUANTITY_COLUMN = "{symbol} — {title}"
 
 # --- the parts of a file and the reasons a refusal names ---
 PHRASES = {

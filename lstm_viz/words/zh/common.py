@@ -16,12 +16,12 @@ PAGES = {
 
 # --- 侧边栏 ---
 TASK = "任务"
-CELL = "单元类型"
-CELL_HELP = "循环单元：LSTM、GRU、普通 RNN，或 Greff 等人（2017）提出的 LSTM 变体之一。"
-# 不使用侧边栏的任务和单元类型的页面 (按 url 路径)。
+CELL = "循环单元"
+CELL_HELP = "可以选择的循环单元：LSTM、GRU、普通 RNN，或 Greff 等人（2017）研究的某种 LSTM 变体。"
+# 不使用侧边栏的任务和循环单元的页面 (按 url 路径)。
 OWN_PICKS = {
     "model": "本页自己选择模型和输入；其他页面的选择会保留。",
-    "why": "本页自己选择任务、单元类型和序列；其他页面的选择会保留。",
+    "why": "本页自己选择任务、循环单元和序列；其他页面的选择会保留。",
 }
 SEQUENCE = "序列"
 SOURCES = {"sample": "样本", "own": "自己输入"}
@@ -65,17 +65,17 @@ LINK_NAMES = {
 }
 # 链接有什么问题，按代码 (state.read_link)；各个值按链接中的原样显示。
 ERRORS = {
-    **{f"link.not_whole.{k}": name + " {value} 不是整数" for k, name in LINK_NAMES.items()},
-    **{f"link.outside.{k}": name + " {value} 不在 {lo} 到 {hi} 之间" for k, name in LINK_NAMES.items()},
+    **{f"link.not_whole.{k}": name + "：{value} 不是整数" for k, name in LINK_NAMES.items()},
+    **{f"link.outside.{k}": name + "：{value} 不在 {lo} 到 {hi} 之间" for k, name in LINK_NAMES.items()},
     "link.unknown_task": "未知的任务 {value}",
     "link.session_model": "链接中的模型是在另一个浏览器会话中训练的；改为显示预训练模型",
     "link.unknown_model": "未知的模型 {value}",
-    "link.unknown_cell": "未知的单元类型 {value}；改为显示 LSTM",
+    "link.unknown_cell": "未知的循环单元 {value}；改为显示 LSTM",
     "link.presenter": "presenter 的值 {value} 不是 0 或 1",
     "link.lang": "lang 的值 {value} 不是 {languages} 之一",
     "link.run": "run 的值 {value} 不是一次训练的编号",
     "link.not_one_of": "{param} 的值 {value} 不是 {choices} 之一",
-    "link.not_a_study_cell": "cells：{value} 不是这项研究中的单元类型",
+    "link.not_a_study_cell": "cells：{value} 不是这项研究中的循环单元",
     "link.uploaded_model": "链接中的模型是在另一个浏览器会话中上传的文件；改为显示一个示例",
     "link.unknown_example": "未知的示例模型 {value}",
 }

@@ -4,7 +4,7 @@
 KEEP_ENGLISH = ("karpathy", "johnson", "fei", "npz")
 
 TITLE = "门控热力图"
-# 标题下方：任务、单元类型、模型 (多层时还有显示的层)、任务说明。
+# 标题下方：任务、循环单元、模型 (多层时还有显示的层)、任务说明。
 CAPTION = "{task} · {cell} · 模型：{model}{where}。{description}"
 WHERE_LAYER = " · 第 {layer} 层（共 {layers} 层）"
 UNIT_ORDER = "单元顺序"
@@ -26,7 +26,7 @@ DOWNLOAD = "下载这次运行的记录"
 NPZ = "NumPy .npz"
 CSV = "CSV"
 DOWNLOAD_HOW = (
-    ".npz 文件以数组形式保存单元类型的名称、x、初始状态、激活前的值，以及这一层的每个门和状态"
+    ".npz 文件以数组形式保存循环单元的名称、x、初始状态、激活前的值，以及这一层的每个门和状态"
     "（用 `np.load(..., allow_pickle=False)` 读取）；CSV 文件中每个 t、单元和门各占一行。"
 )
 

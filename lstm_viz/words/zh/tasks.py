@@ -106,7 +106,7 @@ TASKS = {
 }
 
 # 分类任务的答案，以及模型有多确定 (p：比例，以百分数显示)。
-SURE = "{answer}（{p:.0%} 把握）"
+SURE = "{answer}（把握 {p:.0%}）"
 # 各任务的指标，按名称 (Task.metric)。
 METRICS = {"accuracy": "准确率", "mse": "均方误差（MSE）"}
 

@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import re
 
+from lstm_viz import words
 from lstm_viz.explain.behaviour import N_SAMPLES, MemoryFinding, SignalFinding
-from lstm_viz.words.en.explain import (
-    GATE_PER_SYMBOL,
-    MEMORY_FINDING,
-    MEMORY_SWITCH,
-    PER_SYMBOL,
-    PRESET_NOTE,
-    SIGNAL_FINDING,
-    SIGNAL_FLAT,
-    SIGNAL_HOW,
-    SIGNAL_MOVE,
-)
-from lstm_viz.words.en.home import TOUR_OTHER, TOUR_STEP
 
 
 def _no_signed_zero(text: str) -> str:
@@ -28,40 +17,45 @@ def _no_signed_zero(text: str) -> str:
     return re.sub(r"[-+](0\.0+)(?!\d)", r"\1", text)
 
 
-def _memory_numbers(task, f: MemoryFinding) -> dict:
-    words = {k: v for k, v in vars(f).items() if k not in ("symbols", "cls")}
+def _memory_numbers(task, f: MemoryFinding, lang: str = "en") -> dict:
+    said = {k: v for k, v in vars(f).items() if k not in ("symbols", "cls")}
     s = f.symbols
-    answer = task.class_names[f.cls] if task.class_names else str(f.cls)
-    return dict(words, answer=answer, mem=s.memory, keep=s.keep, write=s.write, cand=s.candidate)
+    classes = words.task_words(lang, task.name)["classes"] if task.class_names else ()
+    answer = classes[f.cls] if classes else str(f.cls)
+    return dict(said, answer=answer, mem=s.memory, keep=s.keep, write=s.write, cand=s.candidate)
 
 
-def finding_words(task, f: MemoryFinding | SignalFinding, n: int = N_SAMPLES) -> str:
+def finding_words(task, f: MemoryFinding | SignalFinding, n: int = N_SAMPLES, lang: str = "en") -> str:
     """What the model does, in words: the template of the finding's code, with its numbers (plain text)."""
+    w = words.of(lang).explain
     if isinstance(f, MemoryFinding):
-        words = _memory_numbers(task, f)
-        return _no_signed_zero(MEMORY_FINDING[f.code].format(**words) + MEMORY_SWITCH[f.switch].format(**words))
+        said = _memory_numbers(task, f, lang)
+        return _no_signed_zero(w.MEMORY_FINDING[f.code].format(**said) + w.MEMORY_SWITCH[f.switch].format(**said))
     s, alphabet = f.symbols, task.alphabet
-    moves = ", ".join(
-        (SIGNAL_FLAT if flat else SIGNAL_MOVE).format(move=m, symbol=sym)
+    moves = w.LIST_JOIN.join(
+        (w.SIGNAL_FLAT if flat else w.SIGNAL_MOVE).format(move=m, symbol=sym)
         for m, flat, sym in zip(f.move, f.flat, alphabet)
     )
-    writes = ", ".join(GATE_PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.write, alphabet))
-    cands = ", ".join(PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.candidate, alphabet))
-    words = dict(unit=f.unit, right=f.right, r=f.r, n=n, moves=moves, writes=writes, cands=cands,
-                 mem=s.memory, cand=s.candidate)  # fmt: skip
-    return _no_signed_zero(SIGNAL_FINDING[f.code].format(**words) + SIGNAL_HOW[f.how].format(**words))
+    writes = w.LIST_JOIN.join(w.GATE_PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.write, alphabet))
+    cands = w.LIST_JOIN.join(w.PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.candidate, alphabet))
+    said = dict(unit=f.unit, right=f.right, r=f.r, n=n, moves=moves, writes=writes, cands=cands,
+                mem=s.memory, cand=s.candidate)  # fmt: skip
+    return _no_signed_zero(w.SIGNAL_FINDING[f.code].format(**said) + w.SIGNAL_HOW[f.how].format(**said))
 
 
-def note_words(task, f: MemoryFinding | SignalFinding | None, preset: bool) -> str:
+def note_words(task, f: MemoryFinding | SignalFinding | None, preset: bool, lang: str = "en") -> str:
     """The heat-map note: what the model shown does (when the task has an analysis), else the task's note on the
     pre-trained preset; beside another model the preset's note is labelled as being about the preset."""
+    w = words.of(lang).explain
+    note = words.task_words(lang, task.name)["teaching_note"]
     if f is None:
-        return task.teaching_note if preset else PRESET_NOTE.format(note=task.teaching_note)
-    said = finding_words(task, f)
-    return said if preset else f"{said}\n\n{PRESET_NOTE.format(note=task.teaching_note)}"
+        return note if preset else w.PRESET_NOTE.format(note=note)
+    said = finding_words(task, f, lang=lang)
+    return said if preset else f"{said}\n\n{w.PRESET_NOTE.format(note=note)}"
 
 
-def tour_words(task, f: MemoryFinding) -> tuple[str, str]:
+def tour_words(task, f: MemoryFinding, lang: str = "en") -> tuple[str, str]:
     """The home tour's two sentences on its unit: what it does after the first symbol it carries, and after another."""
-    words = _memory_numbers(task, f)
-    return _no_signed_zero(TOUR_STEP[f.code].format(**words)), _no_signed_zero(TOUR_OTHER[f.switch].format(**words))
+    w = words.of(lang).home
+    said = _memory_numbers(task, f, lang)
+    return _no_signed_zero(w.TOUR_STEP[f.code].format(**said)), _no_signed_zero(w.TOUR_OTHER[f.switch].format(**said))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_viz import words
 from lstm_viz.core.activations import ACTIVATIONS
 from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep
@@ -68,18 +69,24 @@ def unit_terms(spec: CellSpec, layer: Mapping[str, np.ndarray], step: GateStep, 
     return out
 
 
-def products(spec: CellSpec, layer, step: GateStep, unit: int, gate: str, x_labels: list[str]) -> list[dict]:
-    """Every product in W[gate, k] · [h_{t-1}, x_t]: one row per input, h first (the concatenated order)."""
+def products(spec: CellSpec, layer, step: GateStep, unit: int, gate: str, x_labels: list[str],
+             lang: str = "en") -> list[dict]:  # fmt: skip
+    """Every product in W[gate, k] · [h_{t-1}, x_t]: one row per input, h first (the concatenated order); the
+    columns (input, value, weight, product) are named in `lang`."""
+    w = words.of(lang).explain
+    col = w.PRODUCT_COLUMNS
     row = spec.weighted.index(gate)
-    rows = [
-        {"input": f"h_prev[{j}]", "value": float(v), "weight": float(w), "product": float(v * w)}
-        for j, (v, w) in enumerate(zip(step.prev["h"], layer["W_h"][row, unit]))
+    inputs = [
+        (w.PRODUCT_H.format(j=j), v, wt) for j, (v, wt) in enumerate(zip(step.prev["h"], layer["W_h"][row, unit]))
     ]
-    rows += [
-        {"input": f"x[{j}] ({label})", "value": float(v), "weight": float(w), "product": float(v * w)}
-        for j, (v, w, label) in enumerate(zip(step.x, layer["W_x"][row, unit], x_labels))
+    inputs += [
+        (w.PRODUCT_X.format(j=j, label=label), v, wt)
+        for j, (v, wt, label) in enumerate(zip(step.x, layer["W_x"][row, unit], x_labels))
     ]
-    return rows
+    return [
+        {col["input"]: name, col["value"]: float(v), col["weight"]: float(wt), col["product"]: float(v * wt)}
+        for name, v, wt in inputs
+    ]
 
 
 def num(v: float) -> str:

@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_viz import explain
+from lstm_viz import explain, words
 from lstm_viz.viz import theme
-from lstm_viz.words.en.step import STEP_SAID, STEPPER_LABELS
 
 
-def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ranges: dict) -> dict:
+def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ranges: dict, lang: str = "en") -> dict:
     """The tokens, the sentence at every t ("reading <token>: <what the read-out says>") and, for the chosen unit
-    of the chosen layer, every quantity of its cell at every t with its colour on the quantity's fixed range.
-    JSON-ready (lists of str and float)."""
+    of the chosen layer, every quantity of its cell at every t with its colour on the quantity's fixed range; its
+    words in `lang`. JSON-ready (lists of str and float)."""
+    w = words.of(lang).step
     layer_trace = trace.layers[layer]
+    spec = layer_trace.spec
     outputs = model.outputs(trace)
     x = trace.x
     quantities = []
-    for q in layer_trace.spec.quantities:
+    for q in spec.quantities:
         values = np.asarray(layer_trace[q.name][:, unit], dtype=float)
         lo, hi = ranges[q.name]
         scale = theme.colourscale(q)
@@ -31,7 +32,7 @@ def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ra
             {
                 "name": q.name,
                 "symbol": q.symbol,
-                "title": q.title,
+                "title": words.quantity_words(lang, spec.name, q.name, q.title, q.role)[0],
                 "colour": theme.COLOURS[q.name],
                 "values": [round(float(v), 6) if np.isfinite(v) else None for v in values],  # JSON has no NaN
                 "fills": fills,
@@ -41,10 +42,10 @@ def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ra
     return {
         "tokens": [str(tok) for tok in tokens],
         "said": [
-            STEP_SAID.format(token=tok, answer=explain.output_words(task, x, outputs[t], t))
+            w.STEP_SAID.format(token=tok, answer=explain.output_words(task, x, outputs[t], t, lang))
             for t, tok in enumerate(tokens)
         ],
-        "labels": STEPPER_LABELS,
+        "labels": w.STEPPER_LABELS,
         "unit": int(unit),
         "quantities": quantities,
         "step_colour": theme.STEP_COLOUR,

@@ -15,8 +15,32 @@ SENTENCES = {
 }
 
 # How a factor of a product is named in a sentence: the quantity's title, at t-1, through an activation.
+FACTOR = "the {title}"
 FACTOR_PREV = "the previous {title}"
 FACTOR_FN = "{fn} of the {title}"
+FACTOR_JOIN = " × "
+# Which way a state moved ("state_moves"'s {direction}).
+DIRECTIONS = {"up": "up", "down": "down"}
+
+# What the model's read-out says at step t ({said}: the task's describe_output; {right}: RIGHT, or "" when the task
+# does not know the answer): a sequence-to-sequence task's output at every step, a sequence-to-one task's read-out
+# before the last step (it does not count) and its answer at the last step.
+OUTPUT = {
+    "seq2seq": "the model's output at t = {t}: {said}{right}",
+    "before_last": "the read-out at t = {t} would say {said}; only the last step's output counts for this task",
+    "last": "the model's answer at the last step: {said}{right}",
+}
+RIGHT = " (the answer: {answer})"
+# A sequence-to-sequence task's answers and outputs at every step, in one line ({rounded}: ROUNDED or "").
+RUNNING = "At every step, the answer: {truth}; the model{rounded}: {said}"
+ROUNDED = " (rounded)"
+CLASS_JOIN = ", "  # between class names in a list of answers (numbers are joined by a space)
+# The columns of the table of a model's answers beside the truth (explain.prediction_rows).
+PREDICTION_COLUMNS = {"sequence": "sequence", "answer": "answer", "said": "model says"}
+# The columns of the table of every product in a dot product (explain.products), and its rows' inputs.
+PRODUCT_COLUMNS = {"input": "input", "value": "value", "weight": "weight", "product": "product"}
+PRODUCT_H = "h_prev[{j}]"
+PRODUCT_X = "x[{j}] ({label})"
 
 # Why a typed sequence is outside what the model was trained on, by lstm_viz.tasks.COVERAGE_CODES:
 # n is the training length, T the typed sequence's.
@@ -77,6 +101,7 @@ SIGNAL_HOW = {
     "write ({cand} = {cands}).",
 }
 
+LIST_JOIN = ", "  # between the per-symbol parts of a finding ({moves}, {writes}, {cands})
 SIGNAL_MOVE = "{move:+.2f} at every {symbol}"
 SIGNAL_FLAT = "{move:+.2f} at every {symbol} (flat)"
 PER_SYMBOL = "{value:+.2f} on {symbol}"

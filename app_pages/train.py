@@ -245,7 +245,8 @@ def result_ui(run):
                                                     device=run.device)))  # fmt: skip
     seq_len = run.config.seq_len if run.config else run_task.default_config().seq_len
     st.markdown(w.ANSWERS)
-    st.dataframe(explain.prediction_rows(run_task, run.model, seq_len, 5), hide_index=True, width="stretch")
+    rows = explain.prediction_rows(run_task, run.model, seq_len, 5, lang=lang)
+    st.dataframe(rows, hide_index=True, width="stretch")
     buttons = st.container(horizontal=True, wrap=True)
     buttons.button(w.INSPECT, on_click=use_model, args=(run,), icon=":material/visibility:", key=f"use_{run.id}",
                    type="primary")  # fmt: skip
@@ -272,7 +273,7 @@ def watch_ui(run, run_task, seq_len):
     left, right = st.columns([1, 1.3])
     curves = training_curves([(run.title(lang), run.history)], run_task.metric, run_task.target, step, font, lang=lang)
     left.plotly_chart(curves, key="snap_curve", config={"displayModeBar": False})
-    maps = cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, maps_height(font), params)
+    maps = cached.snapshot_heatmaps(run_task.name, run.id, step, seq_len, font, maps_height(font), params, lang)
     right.plotly_chart(maps, key="snap_maps", config={"displayModeBar": False})
     right.caption(w.SNAPSHOT_SAID.format(step=step))
 
@@ -297,7 +298,7 @@ def compare_ui(all_runs):
         seq_len = r.config.seq_len if r.config else t.default_config().seq_len
         col.markdown(f"**{plain(r.title(lang), 120)}**")
         font = view.font_size
-        maps = cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, font, maps_height(font), r.model.params)
+        maps = cached.snapshot_heatmaps(t.name, r.id, -1, seq_len, font, maps_height(font), r.model.params, lang)
         col.plotly_chart(maps, key=f"cmp_maps_{col is cols[1]}", config={"displayModeBar": False})
 
 

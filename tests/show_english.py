@@ -12,7 +12,7 @@ at = AppTest.from_file("../app.py", default_timeout=60)
 at.query_params["lang"] = "zh"
 at.run()
 if page:
-    at.switch_page(f"../app_pages/{page}.py").run()
+    at.switch_page(f"app_pages/{page}.py").run()
 assert not at.exception, at.exception
 words = english_words(at)
 print(len(texts(at)), "texts;", len(words), "English words")

@@ -17,8 +17,10 @@ class Refusal(ValueError):
         super().__init__(self.say("en"))
 
     def say(self, lang: str) -> str:
-        """The refusal in `lang`, its parameters filled in."""
-        return words.error_words(lang)[self.code].format(**self.params)
+        """The refusal in `lang`, its parameters filled in (a parameter that is itself a refusal, the reason of
+        another, said in `lang` too)."""
+        params = {k: v.say(lang) if isinstance(v, Refusal) else v for k, v in self.params.items()}
+        return words.error_words(lang)[self.code].format(**params)
 
 
 def say(err: Exception, lang: str) -> str:

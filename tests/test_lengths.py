@@ -196,8 +196,8 @@ def test_the_plain_rnn_preset_says_so_past_15_steps():
 
 
 @pytest.mark.xfail(
-    reason="the rest of these pages is being translated (H1: step-through, H2: heat maps); the note "
-    "itself is checked above",
+    reason="the pages' own words are H1's (step-through) and H2's (heat maps); when this was written the finder "
+    "still saw names there (a source path, markdown colours, Karpathy, np.load); the note itself is checked above",
     strict=False,
 )
 @pytest.mark.parametrize("path", PAGES)

@@ -83,8 +83,8 @@ with eq_col:
     for _, line in explain.equation_lines(spec, weights, step, unit, "separated", theme.COLOURS):
         st.latex(line)
 with cell_col:
-    st.plotly_chart(diagram.cell_diagram(spec, step, unit, tokens[t], ranges, font_size=font + 1, layer=weights),
-                    key="model_cell", config={"displayModeBar": False})  # fmt: skip
+    st.plotly_chart(diagram.cell_diagram(spec, step, unit, tokens[t], ranges, font_size=font + 1, layer=weights,
+                                         lang=lang), key="model_cell", config={"displayModeBar": False})  # fmt: skip
 st.markdown(w.ALL_UNITS.format(units=H, t=t, unit=unit))
 st.plotly_chart(imported.step_bars(trace, t, unit, ranges, font, lang), key="model_bars",
                 config={"displayModeBar": False})  # fmt: skip

@@ -7,7 +7,9 @@
     behaviour  what a model does on fresh samples of its task, as codes and numbers (finding, memory_finding,
                signal_finding); behaviour_words says it (finding_words, note_words, tour_words)
 
-NumPy only (no plotting, no Streamlit). Every public name is here too:
+Every function that builds sentences takes `lang` ("en" by default, or "zh"): its templates are the catalogue's
+(lstm_viz.words), the numbers the same in every language. NumPy only (no plotting, no Streamlit). Every public
+name is here too:
 `from lstm_viz import explain; explain.unit_terms(...)`.
 """
 

@@ -1,7 +1,8 @@
 """Plain words: one sentence per gate and state with its numbers, and what the read-out says.
 
 Every sentence the step-through, heat-map and train-live pages show about a unit or the model's
-answer is built here, from the numbers of the NumPy reference.
+answer is built here, from the numbers of the NumPy reference, with the templates of the catalogue of `lang`
+(lstm_viz/words/*/explain.py; a quantity's and an answer's names from the cells' and tasks' words).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def sentences(spec: CellSpec, step: GateStep, unit: int, token: str, lang: str =
         value = float(step[q.name][unit])
         title, role = words.quantity_words(lang, spec.name, q.name, q.title, q.role)
         said = dict(title=title, symbol=q.symbol, unit=unit, value=num(value), pct=pct(value), role=role,
-                    token=repr(token))  # fmt: skip
+                    token=token)  # fmt: skip
         if q.kind == "gate":
             out[q.name] = w.SENTENCES["gate"].format(**said) + gate_uses(spec, q.name, step, unit, lang)
         elif q.kind == "candidate":

@@ -8,7 +8,7 @@ SENTENCES = {
     "gate_use_complement": " Its complement 1 − {symbol} = {complement} passes {share} of {other} into the {target}: "
     "{before} becomes {after}.",
     "gate_reset": " It scales the part of the previous h that the {target} reads by {value}.",
-    "candidate": "Reading {token}, the {title} proposes {value} for unit {unit}: {role}.",
+    "candidate": "Reading {token!r}, the {title} proposes {value} for unit {unit}: {role}.",
     "state_moves": "The {title} of unit {unit} goes {direction}, from {before} to {value}: {role}.",
     "state_stays": "The {title} of unit {unit} stays at about {value}: {role}.",
     "state_new": "The {title} of unit {unit} is {value}: {role}.",

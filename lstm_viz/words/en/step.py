@@ -28,9 +28,9 @@ GATE = "Gate"
 SUM = "Their sum is {sum:.6f}; with the bias {bias:.6f}{reset}{peep} it gives the pre-activation {pre:.6f}."
 SUM_RESET = ", r = {r:.6f} on the h part and b_hn = {b_hn:.6f}"
 SUM_PEEP = " and the peephole {peep:.6f}"
-# What each input of the first layer is: a symbol or a word (given as a quoted {token}), a value, a marker; a
+# What each input of the first layer is: a symbol or a word ({token}, quoted), a value, a marker; a
 # deeper layer reads the layer below's h.
-INPUT_IS = "is {token}"
+INPUT_IS = "is {token!r}"
 INPUTS = {"value": "value", "marker": "marker"}
 LOWER_H = "h[{j}] of layer {layer}"
 # A link's t or unit that was moved into range: FROM_LINK holds LINK_PAST's sentences joined by LINK_JOIN.

@@ -8,7 +8,7 @@ SENTENCES = {
         "它的补 1 − {symbol} = {complement} 让{other} 的 {share} 进入{target}：{before} 变为 {after}。"
     ),
     "gate_reset": "它把{target} 读取的那部分前一步 h 乘以 {value}。",
-    "candidate": "读到 {token} 时，{title} 为单元 {unit} 提出 {value}：{role}。",
+    "candidate": "读到“{token}”时，{title} 为单元 {unit} 提出 {value}：{role}。",
     "state_moves": "单元 {unit} 的{title} {direction}，从 {before} 变为 {value}：{role}。",
     "state_stays": "单元 {unit} 的{title} 保持在约 {value}：{role}。",
     "state_new": "单元 {unit} 的{title} 为 {value}：{role}。",

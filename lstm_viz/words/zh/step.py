@@ -25,8 +25,8 @@ GATE = "门"
 SUM = "它们的和是 {sum:.6f}；加上偏置 {bias:.6f}{reset}{peep}，得到预激活值 {pre:.6f}。"
 SUM_RESET = "，h 部分乘以 r = {r:.6f}，再加上 b_hn = {b_hn:.6f}"
 SUM_PEEP = "，以及窥视孔项 {peep:.6f}"
-# 第一层每个输入的含义：一个符号或一个词 ({token}，带引号)、一个数值、一个标记；更深的层读取下一层的 h。
-INPUT_IS = "是 {token}"
+# 第一层每个输入的含义：一个符号或一个词 ({token}，加引号)、一个数值、一个标记；更深的层读取下一层的 h。
+INPUT_IS = "是“{token}”"
 INPUTS = {"value": "数值", "marker": "标记"}
 LOWER_H = "第 {layer} 层的 h[{j}]"
 FROM_LINK = "链接中的位置已调整：{said}。"
@@ -46,7 +46,7 @@ STEPPER_LABELS = {
     "next": "下一步 ›",
     "prev_title": "上一步（←）",
     "next_title": "下一步（→）",
-    "where": "第 {t} 步，最后一步是 {last} · 单元 {unit}",
+    "where": "第 {t} / {last} 步 · 单元 {unit}",
     "t": "t = {t}",
     "tokens": "输入符号",
     "values": "所选单元在第 t 步的值",

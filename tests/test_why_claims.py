@@ -16,8 +16,10 @@ from lstm_viz.io import presets, study
 from lstm_viz.ui.why import HIDDEN, sigmoid
 
 DATA = study.read()
-PAGE = re.sub(r'"\s*\n\s*"', "", (Path(__file__).parent.parent / "app_pages" / "why.py").read_text(encoding="utf-8"))
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).parent.parent
+# The page's English words (app_pages/why.py reads them from the catalogue), its strings' continuation lines joined.
+PAGE = re.sub(r'"\s*\n\s*"', "", (ROOT / "lstm_viz" / "words" / "en" / "why.py").read_text(encoding="utf-8"))
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def blind(task: str) -> dict[int, float]:

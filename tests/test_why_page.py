@@ -105,7 +105,8 @@ def test_clamp_numbers_are_the_numpy_clamped_forward_and_the_control_changes_the
     assert metrics["accuracy as trained"] == f"{effect.free:.0%}"
     assert metrics["accuracy clamped"] == f"{effect.clamped:.0%}"
     assert effect.clamped < 0.4 < 0.9 < effect.free  # the memory wiped at every step: about chance
-    assert any(f"falls from {effect.free:.0%} to {effect.clamped:.0%}" in i.value for i in at.info)
+    assert any(f"goes from {effect.free:.0%} to {effect.clamped:.0%}, about the level of a blind guess" in i.value
+               for i in at.info)  # fmt: skip
 
 
 def test_the_view_is_in_the_link():

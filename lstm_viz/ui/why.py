@@ -7,11 +7,13 @@ initialisation with seed 0 and one layer, so that a link to the step-through pag
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from lstm_viz import tasks
+from lstm_viz import tasks, words
 from lstm_viz.core import cells
 from lstm_viz.core.clamp import Clamp
 from lstm_viz.explain import why_words
@@ -50,17 +52,17 @@ from lstm_viz.viz import why as figures
 
 CLAMP_CELLS = ("lstm", "gru")
 HIDDEN = 16  # the presets' hidden size (every task's default config)
-GRAD_KINDS = {"trained": "the trained presets", "random": "a fresh random initialisation", "both": "both"}
-CLAMP_VALUES = {"off": "not clamped", "0": "0", "1": "1", "mean": "its mean"}
+GRAD_KINDS = ("trained", "random", "both")  # the models whose gradients are drawn (words: why.GRAD_KINDS)
+CLAMP_VALUES = ("off", "0", "1", "mean")  # what a gate is forced to (words: why.CLAMP_VALUES)
 CHOICES = {
     WHY_TASK: study.MEMORY_TASKS,
     WHY_CELLS: study.CELLS,
     WHY_LENGTH: tuple(str(n) for n in study.LENGTHS),
     WHY_SEQ: (),  # any sample number
-    WHY_GRAD: tuple(GRAD_KINDS),
+    WHY_GRAD: GRAD_KINDS,
     CLAMP_CELL: CLAMP_CELLS,
     CLAMP_GATE: tuple(dict.fromkeys(g for c in CLAMP_CELLS for g in cells.spec(c).gates)),
-    CLAMP_VALUE: tuple(CLAMP_VALUES),
+    CLAMP_VALUE: CLAMP_VALUES,
     CLAMP_UNIT: ("all", *(str(u) for u in range(HIDDEN))),
 }
 RANDOM_SEED = 0  # the random initialisation compared (the sidebar's seed 0, one layer)
@@ -133,19 +135,19 @@ def flows(task: str, length: int, seed: int, kinds: tuple[str, ...]) -> dict[str
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def memory_figure(task: str, shown: tuple[str, ...], live: tuple, font: int) -> go.Figure:
+def memory_figure(task: str, shown: tuple[str, ...], live: tuple, font: int, lang: str) -> go.Figure:
     t = tasks.get(task)
-    return figures.memory_figure(points(task), t.metric, blind(task), list(shown), list(live), font)
+    return figures.memory_figure(points(task), t.metric, blind(task), list(shown), list(live), font, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def gradient_figure(task: str, length: int, seed: int, kinds: tuple[str, ...], font: int) -> go.Figure:
-    return figures.gradient_figure(flows(task, length, seed, kinds), font)
+def gradient_figure(task: str, length: int, seed: int, kinds: tuple[str, ...], font: int, lang: str) -> go.Figure:
+    return figures.gradient_figure(flows(task, length, seed, kinds), font, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def carousel_figure(task: str, length: int, seed: int, kind: str, font: int) -> go.Figure:
-    return figures.carousel_figure(flows(task, length, seed, (kind,))[kind], font)
+def carousel_figure(task: str, length: int, seed: int, kind: str, font: int, lang: str) -> go.Figure:
+    return figures.carousel_figure(flows(task, length, seed, (kind,))[kind], font, lang)
 
 
 def clamp_of(value: str, gate: str, unit: str) -> Clamp | None:
@@ -171,32 +173,48 @@ def shown_unit(effect: ClampEffect) -> int:
     return unit_moved_most(effect)
 
 
-def shown_unit_words(effect: ClampEffect) -> str:
+def shown_unit_words(effect: ClampEffect, lang: str = "en") -> str:
+    """Why the clamp figure draws shown_unit(effect), in `lang`."""
+    said = words.of(lang).why.SHOWN_UNIT
     if effect.clamp is None:
-        return ": the one with the largest memory at the end."
+        return said["largest"]
     if effect.clamp.unit is not None:
-        return ", the unit clamped."
-    return ": the one whose memory the clamp moves most."
+        return said["clamped"]
+    return said["moved"]
 
 
-def trained_lengths_words(task: str, length: int) -> str:
+def trained_lengths_words(task: str, length: int, lang: str = "en") -> str:
     """Which presets were trained on fewer steps than the sequence shown (their answers past that are untrained)."""
-    shorter = [f"the {figures.short(c)} on {n}" for c in cells.MAIN if (n := trained_len(task, c, "preset")) < length]
+    w = words.of(lang).why
+    shorter = [
+        w.TRAINED_ON.format(title=figures.short(c, lang), length=n)
+        for c in cells.MAIN
+        if (n := trained_len(task, c, "preset")) < length
+    ]
     if not shorter:
         return ""
-    return f"The presets were trained on shorter sequences ({', '.join(shorter)} steps) than this one."
+    return w.TRAINED_SHORTER.format(which=w.LIST_SEP.join(shorter))
 
 
-def right_answer(task, effect: ClampEffect) -> str:
+def right_answer(task, effect: ClampEffect, lang: str = "en") -> str:
     """The task's right answer at the last step of the sequence the clamp figure shows."""
     y = np.asarray(task.targets(effect.free_trace.x))
     y = y[-1] if task.kind.seq2seq else y
-    return task.class_names[int(y)] if task.kind.output == "classification" else f"{float(y):.3g}"
+    if task.kind.output == "classification":
+        return words.task_words(lang, task.name)["classes"][int(y)]
+    return f"{float(y):.3g}"
 
 
-def words_of_clamp(task: str, cell: str, effect: ClampEffect) -> str:
+def words_of_clamp(task: str, cell: str, effect: ClampEffect, lang: str = "en") -> str:
     t = tasks.get(task)
-    return why_words.clamp_words(t, cells.spec(cell), effect, blind(task)[nearest(effect.seq_len)])
+    return why_words.clamp_words(t, cells.spec(cell), effect, blind(task)[nearest(effect.seq_len)], lang)
+
+
+def machine_words(machine: str, lang: str = "en") -> str:
+    """The results file's machine ("x86_64, 2 CPU cores, Python 3.11.7", as lstm_viz.io.study writes it) in
+    `lang`; as it is written when it is not in that form."""
+    m = re.fullmatch(r"(?P<arch>[^,]+), (?P<cores>\d+) CPU cores, Python (?P<python>\S+)", machine)
+    return words.of(lang).why.MACHINE.format(**m.groupdict()) if m else machine
 
 
 def sigmoid(z: float) -> float:

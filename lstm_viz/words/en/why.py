@@ -1,4 +1,141 @@
-"""English. The Why gates page."""
+"""English. The Why gates page: its widgets and captions (app_pages/why.py), its figures (lstm_viz/viz/why.py) and
+its sentences built from numbers (lstm_viz/explain/why_words.py, WHY_*)."""
+
+# --- the page (app_pages/why.py, lstm_viz/ui/why.py) ---
+TITLE = "Why gates"
+INTRO = (
+    "Every tutorial says that a plain RNN cannot keep information over many steps and that the LSTM's gates fix "
+    "this. Is it so? Here are the numbers, computed here: the cells trained side by side as the sequences grow, "
+    "the gradient on its way back through time, and a trained model with one of its gates forced open or shut. "
+    "The sentences under each chart say what its numbers show, whichever way they go."
+)
+TASK = "Memory task"
+LENGTH = "Sequence length (the gradients, and training now)"
+METRICS = {"accuracy": "accuracy", "mse": "mse"}  # a task's metric in a sentence (Task.metric)
+LIST_SEP = ", "  # between the items of a list in a sentence
+SENTENCE_SEP = " "  # between two sentences
+
+MEMORY = "1. Memory against distance"
+CELLS_SHOWN = "Cells on the chart"
+PROTOCOL = (
+    "Each point: {seeds} training runs (seeds), the median and a bar from the lowest to the highest, each measured "
+    "on {eval} held-out sequences. Every cell gets the same budget: {hidden} hidden units, at most {steps:,} steps "
+    "of {batch} sequences, Adam at learning rate {lr:g}, stopping early once the task's target is reached; a cell "
+    "with a forget gate of its own starts with it about {open:.0%} open (bias +{bias:g}). Rebuilt by `{command}` "
+    "({minutes:.0f} minutes on {machine})."
+)
+MACHINE = "{arch}, {cores} CPU cores, Python {python}"  # as lstm_viz/io/study.py writes it into the results file
+TRAIN_NOW = "Train the plain RNN, the GRU and the LSTM now at length {length}"
+TRAIN_NOW_HELP = (
+    "The same budget as the chart's points, seed 0, in the background; at most {slots} trainings run at once on "
+    "this server, the others wait their turn."
+)
+STOP = "Stop"
+LIVE = {  # a live run, by its state
+    "waiting": "{title}: waiting for a free trainer on this server.",
+    "step": "{title}: step {done} of {total}",
+    "done": "{title}: {metric} {value} on held-out sequences of {length} steps ({reason}).",
+    "failed": "{title}: {error}",
+}
+
+GRADIENTS = "2. Gradients through time"
+SAMPLE = "Sample number"
+MODELS = "Models"
+GRAD_KINDS = {"trained": "the trained presets", "random": "a fresh random initialisation", "both": "both"}
+GRADIENT_CAPTION = (
+    "One sequence of {length} steps ({text}). The loss is that of the answer at the last step; each line is the "
+    "size of its derivative with respect to h_t (and, for the LSTM, C_t) at every earlier t, from the NumPy "
+    "backward pass of the model on screen. Click a point to open that cell at that t on the step-through page. "
+    "{shorter}"
+)
+TRAINED_SHORTER = "The presets were trained on shorter sequences ({which} steps) than this one."
+TRAINED_ON = "the {title} on {length}"
+CAROUSEL_CAPTION = (
+    "What multiplies the error on its way back, in {who}: the product of the keep gate (the LSTM's f, the GRU's z) "
+    "from t+1 to the last step, and for the plain RNN the product of the norms of its step Jacobians."
+)
+OPEN_FOR = "Open this sequence in another page, for"
+OPEN_MODEL = "{title} ({kind})"
+OPEN_KINDS = {"trained": "trained presets", "random": "a fresh random initialisation"}
+STEP_THROUGH = "Step through it"
+HEAT_MAPS = "Its heat maps"
+
+CLAMP = "3. Clamp a gate"
+CLAMP_MODEL = "Trained model"
+GATE = "Gate"
+GATE_OPTION = "{symbol}: {title}"
+FORCED_TO = "Forced to"
+CLAMP_VALUES = {"off": "not clamped", "0": "0", "1": "1", "mean": "its mean"}
+UNITS = "Units"
+UNIT_OPTIONS = {"all": "all units", "one": "unit {unit}"}
+METRIC_FREE = "{metric} as trained"
+METRIC_CLAMPED = "{metric} clamped"
+METRIC_BLIND = "a blind guess"
+CLAMP_SAMPLE = (
+    "On sample {seed} at the {T} steps the preset was trained on, the model answers {free} as trained and "
+    "{clamped} clamped (the right answer: {right}). Unit {unit} is drawn{why}"
+)
+SHOWN_UNIT = {  # why the clamp figure draws that unit
+    "largest": ": the one with the largest memory at the end.",
+    "clamped": ", the unit clamped.",
+    "moved": ": the one whose memory the clamp moves most.",
+}
+LESSONS = (
+    "Lessons to try on remember the first symbol: force the LSTM's forget gate to 0 (the memory is wiped at every "
+    "step), its input gate to 1 (every symbol is written), its output gate to 1 (the memory is always shown). Say "
+    "first what each will do to the accuracy, then look."
+)
+
+MISREAD = "4. Two tutorials' equations, trained"
+MISREAD_INTRO = (
+    "Two of the documents this app is built from state the LSTM wrongly. One says an LSTM unit has only two gates, "
+    "an input and a forget gate: that is the LSTM without its output gate (NOG). Another gives the cell update "
+    "below and calls the core of an LSTM a GRU. Both were trained here like every other cell."
+)
+MISREAD_LSTM = "The LSTM"
+MISREAD_CELL = "The tutorial's cell update"
+TWO_GATES_LINE = "**Two gates only**: the LSTM without its output gate (NOG), whose h shows all of its memory:"
+MISREAD_NOTE = (
+    "As the tutorial writes it, c_t = σ(W_cx x_t + W_cc c_(t-1) + W_ch h_(t-1) + b_c): C is recomputed through a "
+    "sigmoid at every step and stays between 0 and 1, and an input or forget gate would have nothing to multiply "
+    "(lstm_viz/core/cells/misread.py; the tutorial's W_cx, W_ch are W_xc, W_hc above)."
+)
+MISREAD_CHART = "{task}: the LSTM and the tutorial's cell, trained the same way."
+
+# --- the figures (lstm_viz/viz/why.py). Plotly's own fields (%{x}, %{y}, ...) are written %{{x}} here. ---
+FIGURES = {
+    "blind": "blind guess",
+    "blind_hover": "length %{{x}}: a blind guess scores %{{y:.3g}}<extra></extra>",
+    "point_hover": "{cell}, length %{{x}}: median {metric} %{{y:.3g}} (seeds from %{{customdata[0]:.3g}} to "
+    "%{{customdata[1]:.3g}}; %{{customdata[2]}} of %{{customdata[3]}} reached the target)<extra></extra>",
+    "live": "{cell}, trained now",
+    "live_hover": "{cell} trained now, length %{{x}}: {metric} %{{y:.3g}}<extra></extra>",
+    "length_axis": "sequence length (steps)",
+    "accuracy_axis": "held-out accuracy (higher is better)",
+    "metric_axis": "held-out {metric} (lower is better)",
+    "model": "{cell} ({kind})",
+    "kinds": {"trained": "trained", "random": "random init"},
+    "dh": "‖dL/dh‖ {model}",
+    "dc": "‖dL/dC‖ {model}",
+    "dh_hover": "{model}, t = %{{x}}: ‖dL/dh_t‖",
+    "dc_hover": "{model}, t = %{{x}}: ‖dL/dC_t‖",
+    "gradient_axis": "size of the gradient (log scale)",
+    "loss_axis": "t (the loss is at the last step)",
+    "keep_mean": "{cell}: ∏ {gate}, mean over units",
+    "keep_mean_hover": "{cell}, t = %{{x}}: mean ∏ {gate}",
+    "keep_unit": "{cell}: ∏ {gate}, unit {unit}",
+    "keep_unit_hover": "{cell} unit {unit}, t = %{{x}}: ∏ {gate}",
+    "jacobian": "{cell}: ∏ ‖∂h_s/∂h_(s-1)‖",
+    "jacobian_hover": "{cell}, t = %{{x}}: ∏ ‖J‖",
+    "product_axis": "product from t+1 to the last step",
+    "t_axis": "t",
+    "panel": "{symbol}: {title}, unit {unit}",
+    "free": "as trained",
+    "clamped": "clamped",
+    "clamp_hover": "{label}, t = %{{x}}: {symbol} = %{{y:.3f}}<extra></extra>",
+}
+
+# --- the sentences built from the numbers (lstm_viz/explain/why_words.py) ---
 
 WHY_MEMORY = {  # the memory study of one task: how each main cell does as the sequences grow
     "falls": "The plain RNN falls to the level of a blind guess ({blind}) by length {length}: its median {metric} "
@@ -42,8 +179,8 @@ WHY_JACOBIAN = {
 }
 
 WHY_CLAMP = {
-    "breaks": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps falls from {free} "
-    "to {clamped} (a blind guess: {blind}).",
+    "breaks": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps goes from {free} "
+    "to {clamped}, about the level of a blind guess ({blind}).",
     "worse": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps gets worse, from "
     "{free} to {clamped} (a blind guess: {blind}).",
     "same": "With {what} forced to {value}, the {metric} over {n} fresh samples of {T} steps barely changes: "
@@ -59,6 +196,8 @@ WHY_UNCLAMPED = (
 
 WHY_CLAMP_WHAT = {"all": "the {title} {symbol} of every unit", "one": "the {title} {symbol} of unit {unit}"}
 WHY_CLAMP_VALUE = {"0": "0", "1": "1", "mean": "its own mean over the sequence"}
+
+SEEDS_SPAN = "{low} to {high}"  # the lowest and highest seed of a point
 
 WHY_MISREAD = {  # "loses": every LSTM seed beats every seed of the other cell at some length
     "loses": "The tutorial's cell loses where the LSTM holds: at length {length} on {task}, every LSTM seed "

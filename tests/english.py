@@ -20,9 +20,13 @@ ALLOWED = {
     "tanh", "sigmoid", "softmax", "relu", "linear", "hard", "mse", "adam", "sgd", "bce", "ce", "dropout", "dense",
     "embedding", "simplernn", "textvectorization", "stringlookup", "greff", "hochreiter", "schmidhuber", "et", "al",
     "english", "language", "pt", "pth", "h5", "json", "csv", "txt", "url", "ms", "kb", "mb", "mib",
-    "nan", "inf", "id", "ok", "vs", "max", "min", "log", "exp", "argmax", "dl", "dh", "dc", "dy", "lr",
+    "nan", "inf", "id", "ok", "vs", "max", "min", "log", "exp", "argmax", "dl", "dh", "dc", "dy", "lr", "npz",
+    "karpathy", "johnson", "fei", "box", "jenkins", "pickle",
 }  # fmt: skip
 IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # x_t, b_hn, W_xi: names from the equations
+# Code in backticks (a command, a file's path, `np.load`) and Streamlit's colour markup (:blue[...]: the word
+# "blue" is markup, what is inside the brackets is text).
+CODE = re.compile(r"`[^`]*`|:(?:red|blue|green|orange|violet|gray|grey|rainbow|primary)(?=\[)")
 LATEX = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # A proto's fields that a reader sees as text (a text input's value is what the user typed: not the app's words).
@@ -82,7 +86,7 @@ def english_words(at, allowed: set[str] | frozenset[str] = frozenset()) -> list[
     ok = ALLOWED | {w.lower() for w in allowed} | task_tokens()
     out = []
     for text in texts(at):
-        plain = IDENTIFIER.sub(" ", LATEX.sub(" ", text))
+        plain = IDENTIFIER.sub(" ", CODE.sub(" ", LATEX.sub(" ", text)))
         plain = re.sub(r"https?://\S+|\b[\w.-]+\.(keras|h5|pt|pth|safetensors|json|csv)\b", " ", plain)
         plain = re.sub(r"\\[A-Za-z]+|\{[^{}]*\}|<[^>]+>|%\{[^}]*\}", " ", plain)  # LaTeX commands, HTML, hover fields
         for word in WORD.findall(plain):

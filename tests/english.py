@@ -21,7 +21,7 @@ ALLOWED = {
     "embedding", "simplernn", "textvectorization", "stringlookup", "greff", "hochreiter", "schmidhuber", "et", "al",
     "english", "language", "pt", "pth", "h5", "json", "csv", "txt", "url", "ms", "kb", "mb", "mib",
     "nan", "inf", "id", "ok", "vs", "max", "min", "log", "exp", "argmax", "dl", "dh", "dc", "dy", "lr", "npz",
-    "karpathy", "johnson", "fei", "box", "jenkins", "pickle",
+    "karpathy", "johnson", "fei", "box", "jenkins", "pickle", "viz", "nn",
 }  # fmt: skip
 IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # x_t, b_hn, W_xi: names from the equations
 # Code in backticks (a command, a file's path, `np.load`) and Streamlit's colour markup (:blue[...]: the word
@@ -86,7 +86,8 @@ def english_words(at, allowed: set[str] | frozenset[str] = frozenset()) -> list[
     ok = ALLOWED | {w.lower() for w in allowed} | task_tokens()
     out = []
     for text in texts(at):
-        plain = IDENTIFIER.sub(" ", CODE.sub(" ", LATEX.sub(" ", text)))
+        plain = re.sub(r"\\([^A-Za-z])", r"\1", text)  # markdown escapes (safe.plain's state\_dict)
+        plain = IDENTIFIER.sub(" ", CODE.sub(" ", LATEX.sub(" ", plain)))
         plain = re.sub(r"https?://\S+|\b[\w.-]+\.(keras|h5|pt|pth|safetensors|json|csv)\b", " ", plain)
         plain = re.sub(r"\\[A-Za-z]+|\{[^{}]*\}|<[^>]+>|%\{[^}]*\}", " ", plain)  # LaTeX commands, HTML, hover fields
         for word in WORD.findall(plain):

@@ -100,7 +100,8 @@ def test_every_refusal_raised_has_words_in_both_catalogues():
     assert raised <= set(words.error_words("en")), raised - set(words.error_words("en"))
     for code, template in words.error_words("en").items():
         err = Refusal.__new__(Refusal)
-        err.code, err.params = code, {f: "x" for f in fields(template)}
+        specs = {f: spec for _, f, spec, _ in string.Formatter().parse(template) if f is not None}
+        err.code, err.params = code, {f: 1 if spec else "x" for f, spec in specs.items()}
         assert err.say("zh") and err.say("en")
 
 

@@ -328,6 +328,22 @@ def test_the_heatmap_note_is_computed_from_the_model_on_screen(name):
         assert "That is an integrator, not a latch" in preset
 
 
+@pytest.mark.parametrize("name", ["remember_first", "counting", "brackets"])
+@pytest.mark.parametrize("kind", ["preset", "random"])
+def test_the_computed_texts_say_the_same_numbers_in_chinese(name, kind):
+    """The same finding, the same template code, the same numbers: only the words around them change."""
+    task = tasks.get(name)
+    model = presets.load(name)[0] if kind == "preset" else random_model(name, 0)
+    found = explain.finding(task, model)
+    number = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
+    texts = [explain.finding_words(task, found, lang=lang) for lang in ("en", "zh")]
+    if name == "remember_first":
+        texts = [" ".join(explain.tour_words(task, found, lang)) for lang in ("en", "zh")] + texts
+    for en, zh in zip(texts[::2], texts[1::2]):
+        assert sorted(number.findall(en)) == sorted(number.findall(zh)), (en, zh)
+        assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[A-Za-z]{3,}", zh), zh
+
+
 @pytest.mark.parametrize("name", ["adding", "sine", "airline", "negation_sentiment"])
 def test_tasks_without_an_analysis_show_their_checked_note(name):
     task = tasks.get(name)

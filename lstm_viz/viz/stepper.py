@@ -46,6 +46,7 @@ def step_frames(task, model, trace, layer: int, unit: int, tokens: list[str], ra
             for t, tok in enumerate(tokens)
         ],
         "labels": w.STEPPER_LABELS,
+        "lang": lang,  # the page's language, for the browser's choice of fonts
         "unit": int(unit),
         "quantities": quantities,
         "step_colour": theme.STEP_COLOUR,

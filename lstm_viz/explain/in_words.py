@@ -89,7 +89,8 @@ def answer_words(task, y, lang: str = "en") -> str:
     """A right answer (class index or value) in words: a class name, or a number without trailing zeros."""
     if task.kind.output == "classification" and task.class_names:
         return words.task_words(lang, task.name)["classes"][int(y)]
-    return f"{float(np.asarray(y).reshape(-1)[0]):.3f}".rstrip("0").rstrip(".")
+    said = f"{float(np.asarray(y).reshape(-1)[0]):.3f}".rstrip("0").rstrip(".")
+    return "0" if said == "-0" else said  # a rounded -0.0001 is 0
 
 
 def output_words(task, x: np.ndarray, out: np.ndarray, t: int, lang: str = "en") -> str:

@@ -31,7 +31,7 @@ st.caption(w.CAPTION.format(task=said["title"], cell=cell_title, model=model_lab
 
 if shown.spec.name == "lstm":  # the note speaks of the LSTM's own gates (f, i) and of C
     found = cached.finding(view.task, model_id, layer, model)  # computed from the model on screen
-    st.info(explain.note_words(task, found, model_id.startswith("preset:")), icon=":material/visibility:")
+    st.info(explain.note_words(task, found, model_id.startswith("preset:"), lang), icon=":material/visibility:")
 
 
 def running_signal():
@@ -49,12 +49,12 @@ order_how = cols[0].radio(w.UNIT_ORDER, list(w.ORDERS), format_func=w.ORDERS.get
 if order_how == "by correlation" and signal is None:
     cols[0].caption(w.NO_SIGNAL)
 outputs = model.outputs(trace)
-answer = explain.output_words(task, x, outputs[-1], trace.steps - 1)
+answer = explain.output_words(task, x, outputs[-1], trace.steps - 1, lang)
 cols[1].markdown(plain(answer[0].upper() + answer[1:], 200))
-if running := explain.running_words(task, x, outputs):
+if running := explain.running_words(task, x, outputs, lang):
     st.caption(plain(running, 2000))
 length_note(view, trace.steps)  # a preset shown a sequence longer than it was trained on says so
-if padding := explain.padding_words(tokens):
+if padding := explain.padding_words(tokens, lang):
     st.caption(plain(padding, 300))
 
 ss = st.session_state

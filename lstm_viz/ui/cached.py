@@ -32,12 +32,12 @@ def model_ranges(task: str, model_id: str, _model: TrainedModel) -> list[dict[st
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def cell_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, unit: int, token: str, font: int,
-                _model) -> go.Figure:  # fmt: skip
+                _model, lang: str = "en") -> go.Figure:  # fmt: skip
     """The cell diagram of the layer's unit at step t; its hover gives each box's terms, from the layer's weights."""
     trace = layer_of(task, model_id, seq_key, layer, _model)
     ranges = model_ranges(task, model_id, _model)[layer]
     return diagram.cell_diagram(trace.spec, trace.at(t), unit, token, ranges, font_size=font + 1,
-                                layer=_model.params.layers[layer])  # fmt: skip
+                                layer=_model.params.layers[layer], lang=lang)  # fmt: skip
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -60,11 +60,12 @@ def timeline_figure(task: str, model_id: str, seq_key: str, layer: int, t: int, 
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def step_frames(task: str, model_id: str, seq_key: str, layer: int, unit: int, _model: TrainedModel) -> dict:
+def step_frames(task: str, model_id: str, seq_key: str, layer: int, unit: int, _model: TrainedModel,
+                lang: str = "en") -> dict:  # fmt: skip
     trace = trace_for(task, model_id, seq_key, _model)
     tokens = tasks.get(task).token_labels(trace.x)
     ranges = model_ranges(task, model_id, _model)[layer]
-    return stepper.step_frames(tasks.get(task), _model, trace, layer, unit, tokens, ranges)
+    return stepper.step_frames(tasks.get(task), _model, trace, layer, unit, tokens, ranges, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

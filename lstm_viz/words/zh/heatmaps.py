@@ -22,7 +22,7 @@ SATURATION_HOW = (
     "打开的门，靠近右下角的是几乎总是关闭的门；落在虚线对角线上的点，是在两者之间剧烈切换的门。"
 )
 NO_GATES = "{cell} 没有门：它的 h 在每个时间步都被重写，没有什么会饱和。"
-DOWNLOAD = "下载这次运行的记录"
+DOWNLOAD = "下载这次前向计算的数值"
 NPZ = "NumPy .npz"
 CSV = "CSV"
 DOWNLOAD_HOW = (

@@ -35,9 +35,6 @@ def model_label(kind: str, lang: str = "en") -> str:
     return w.textbook.MODEL_LABEL if kind == "textbook" else w.common.MODEL_LABELS[kind]
 
 
-MODEL_LABELS = {kind: model_label(kind) for kind in MODEL_KINDS}  # in English (model_label(kind, lang) for others)
-
-
 @st.cache_resource(show_spinner=False)
 def preset_model(task_name: str, cell: str = "lstm") -> TrainedModel:
     """The task's preset of this cell: shared by every session, read-only."""

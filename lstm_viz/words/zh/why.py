@@ -22,9 +22,9 @@ PROTOCOL = (
     "每个点：{seeds} 次训练（随机种子）的中位数，以及从最低到最高的误差线，每次都在 {eval} 个留出序列上测量。"
     "每种循环单元的训练预算相同：{hidden} 个隐藏单元，最多 {steps:,} 步、每步 {batch} 个序列，Adam 优化器、"
     "学习率 {lr:g}，一旦达到任务的目标就提前停止；自带遗忘门的循环单元开始时遗忘门约 {open:.0%} 打开"
-    "（偏置 +{bias:g}）。由 `{command}` 重新生成（在 {machine} 上用时 {minutes:.0f} 分钟）。"
+    "（偏置 +{bias:g}）。由 `{command}` 重新生成（在 {machine}上用时 {minutes:.0f} 分钟）。"
 )
-MACHINE = "{arch}，{cores} 个 CPU 核心，Python {python}"
+MACHINE = "{arch}、{cores} 个 CPU 核心、Python {python} 的机器"
 TRAIN_NOW = "现在在长度 {length} 上训练普通 RNN、GRU 和 LSTM"
 TRAIN_NOW_HELP = (
     "与图中各点相同的训练预算，随机种子 0，在后台运行；本服务器上最多同时运行 {slots} 个训练，其余的排队等待。"

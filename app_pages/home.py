@@ -2,24 +2,24 @@
 
 import streamlit as st
 
-from lstm_viz import explain, tasks
+from lstm_viz import explain, tasks, words
 from lstm_viz.core import cells
 from lstm_viz.ui import cached
 from lstm_viz.ui.models import guide, model_and_id, trace_for
 from lstm_viz.ui.state import CELL, FIRST_RUN_NO_TASK, GOTO, MODEL, PENDING, SEQ, SOURCE, TASK, SeqRef
 from lstm_viz.ui.view import current
 from lstm_viz.viz import theme
-from lstm_viz.words.en.home import INTRO
 
 GUIDE_TASK, GUIDE_T = "remember_first", 8
 
 
 view = current()
+w = words.of(view.lang).home
 ss = st.session_state
-st.title("Inside an LSTM, one gate at a time")
+st.title(w.TITLE)
 intro, picture = st.columns([1, 1.1])
 with intro:
-    st.markdown(INTRO)
+    st.markdown(w.INTRO)
 with picture:
     model, model_id = model_and_id(GUIDE_TASK, "lstm", "preset", 0)  # the id the other pages give this preset
     unit, _, guide_seed = guide(GUIDE_TASK, model_id, model)
@@ -30,34 +30,35 @@ with picture:
     seq_key = str(SeqRef.seed(guide_seed))
     trace = trace_for(GUIDE_TASK, model_id, seq_key, model)
     task = tasks.get(GUIDE_TASK)
+    task_title = words.task_words(view.lang, GUIDE_TASK)["title"]
     tokens = task.token_labels(trace.x)
     st.plotly_chart(
-        cached.cell_figure(GUIDE_TASK, model_id, seq_key, 0, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model),
+        cached.cell_figure(
+            GUIDE_TASK, model_id, seq_key, 0, GUIDE_T, unit, tokens[GUIDE_T], view.font_size, model, view.lang
+        ),
         key="home_cell",
         config={"displayModeBar": False},
     )
-    st.caption(
-        f"The cell as a conveyor belt: the memory C runs along the top, the four gates sit below it. This is "
-        f"unit {unit} of the pre-trained {task.title.lower()} model at t = {GUIDE_T}; colours and numbers are "
-        f"its real values (hover for more). Gates run from 0 (shut) to 1 (open) on the {theme.GATE_SCALE} scale; "
-        "C̃, C and h are blue below 0 and red above."
-    )
+    # The title in lower case inside the English sentence (Chinese has no case: lower() leaves it as it is).
+    st.caption(w.CELL_CAPTION.format(unit=unit, task=task_title.lower(), t=GUIDE_T, scale=theme.GATE_SCALE))
 
 LSTM = cells.spec("lstm")  # the equations as the cell declares them (lstm_viz/core/cells/lstm.py)
-st.subheader(f"The {len(LSTM.quantities)} equations")
+st.subheader(w.EQUATIONS.format(n=len(LSTM.quantities)))
 eq_cols = st.columns(2)
 half = (len(LSTM.quantities) + 1) // 2
 for n, q in enumerate(LSTM.quantities):
     with eq_cols[n // half]:
         st.latex(LSTM.equation(q.name))
-        st.caption(f"{q.title}: {q.role}")
-st.caption(
-    "σ is the logistic sigmoid, ⊙ multiplies element by element. Gate order everywhere: "
-    f"{', '.join(LSTM.weighted)} (as in PyTorch)."
-)
+        title, role = words.quantity_words(view.lang, LSTM.name, q.name, q.title, q.role)
+        st.caption(w.EQUATION_CAPTION.format(title=title, role=role))
+st.caption(w.NOTATION.format(order=", ".join(LSTM.weighted)))
 
-st.subheader("Your first minute")
-this_unit, other_symbol = explain.tour_words(task, found)
+st.subheader(w.FIRST_MINUTE)
+this_unit, other_symbol = explain.tour_words(task, found, view.lang)
+
+
+# A page switch clears the link, and with it the language it named: the next page finds it in the query string.
+SAME_LANGUAGE = {"lang": view.lang} if view.lang != words.DEFAULT else None
 
 
 def open_guide(t: int):
@@ -66,20 +67,19 @@ def open_guide(t: int):
 
 
 st.markdown(
-    f"""
-1. **Pick a task.** *{task.title}*: the network reads a string of symbols such as
-   `{" ".join(tokens)}` and must say, at the very end, which symbol came first.
-2. **Step through it.** Open the step-through page on sample {guide_seed}, which starts with
-   {task.alphabet[found.cls]}, and press **Next**. {this_unit}
-3. **Now another first symbol.** Change the sample number in the sidebar until the sequence starts with
-   another letter: {other_symbol} The heat-map page shows it at a glance, in the i and C rows of unit {unit}.
-4. **Why gates?** The Why gates page trains a plain RNN, a GRU and this LSTM on the same task as the sequences
-   grow, follows the gradient back through time, and lets you force a gate of the trained model open or shut.
-"""
+    w.GUIDE.format(
+        task=task_title,
+        tokens=" ".join(tokens),
+        seed=guide_seed,
+        first=task.alphabet[found.cls],
+        this_unit=this_unit,
+        other_symbol=other_symbol,
+        unit=unit,
+    )
 )
 b1, b2, b3, _ = st.columns([1, 1, 1, 1])
 if b1.button(
-    "Step through it",
+    w.BUTTONS["step"],
     icon=":material/skip_next:",
     on_click=open_guide,
     args=(0,),
@@ -87,10 +87,10 @@ if b1.button(
     type="primary",
     width="stretch",
 ):
-    st.switch_page("app_pages/step.py")
+    st.switch_page("app_pages/step.py", query_params=SAME_LANGUAGE)
 if b2.button(
-    "See the heat maps", icon=":material/grid_on:", on_click=open_guide, args=(0,), key="guide_maps", width="stretch"
+    w.BUTTONS["maps"], icon=":material/grid_on:", on_click=open_guide, args=(0,), key="guide_maps", width="stretch"
 ):
-    st.switch_page("app_pages/heatmaps.py")
-if b3.button("Why gates?", icon=":material/compare_arrows:", key="guide_why", width="stretch"):
-    st.switch_page("app_pages/why.py")
+    st.switch_page("app_pages/heatmaps.py", query_params=SAME_LANGUAGE)
+if b3.button(w.BUTTONS["why"], icon=":material/compare_arrows:", key="guide_why", width="stretch"):
+    st.switch_page("app_pages/why.py", query_params=SAME_LANGUAGE)

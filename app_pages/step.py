@@ -5,10 +5,10 @@ import time
 import numpy as np
 import streamlit as st
 
-from lstm_viz import explain
+from lstm_viz import explain, words
 from lstm_viz.ui import cached
 from lstm_viz.ui.exercise import exercise_ui
-from lstm_viz.ui.models import MODEL_LABELS
+from lstm_viz.ui.models import model_label
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
     GOTO,
@@ -28,12 +28,11 @@ from lstm_viz.ui.stepper import new_move, stepper
 from lstm_viz.ui.textbook import lesson_ui
 from lstm_viz.ui.view import current, length_note
 from lstm_viz.viz import theme
-from lstm_viz.words.en.step import LINK_PAST
 
-FORMS = {"separated": "Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "Concatenated:  W·[hₜ₋₁, xₜ] + b"}
 SPEEDS = {"slow": 1.5, "normal": 0.8, "fast": 0.35}  # seconds a step while playing
 
 view = current()
+w = words.of(view.lang).step
 shown = view.shown()
 task, model, model_id, trace, tokens = shown.task, shown.model, shown.model_id, shown.trace, shown.tokens
 spec, layer, layer_trace, layer_params = shown.spec, shown.layer, shown.layer_trace, shown.layer_params
@@ -43,14 +42,15 @@ ss = st.session_state
 
 
 def open_at(asked_t: int, asked_unit: int) -> None:
-    """Show the step and unit a link or a heat-map click asks for; one past the view's is clamped and said."""
-    opened, said = [], []
+    """Show the step and unit a link or a heat-map click asks for; one past the view's is clamped and said (kept
+    as LINK_PAST's codes and numbers, said in the language of the page that shows it)."""
+    opened, past = [], []
     for name, asked, n in (("t", asked_t, T), ("unit", asked_unit, H)):
         opened.append(min(max(asked, 0), n - 1))
         if opened[-1] != asked:
-            said.append(LINK_PAST[name].format(asked=plain(str(asked), 20), last=n - 1, shown=opened[-1]))
+            past.append((name, dict(asked=plain(str(asked), 20), last=n - 1, shown=opened[-1])))
     ss[STEP_T], ss[STEP_UNIT] = opened
-    ss[LINK_CLAMPED] = (tuple(opened), "From the link: " + "; ".join(said) + ".") if said else None
+    ss[LINK_CLAMPED] = (tuple(opened), tuple(past)) if past else None
 
 
 if GOTO in ss:  # from a heat-map click or a link
@@ -69,19 +69,18 @@ def on_play():
         ss[PLAY_FROM] = (ss[STEP_T], time.monotonic())
 
 
-st.title("Step through")
-where = f"layer {layer} of {model.num_layers} · " if model.num_layers > 1 else ""
-st.caption(
-    f"{task.title} · {spec.title} · model: {MODEL_LABELS[view.model]} · {where}{T} steps, {H} units. Every number "
-    f"below is computed by the NumPy {spec.title} cell (lstm_viz/core/cells/{spec.family}.py) from this model's "
-    "weights."
-)
+st.title(w.TITLE)
+where = w.WHERE.format(layer=layer, layers=model.num_layers) if model.num_layers > 1 else ""
+task_title = words.task_words(view.lang, view.task)["title"]
+cell_title = words.cell_title(view.lang, spec.name, spec.title)
+st.caption(w.CAPTION.format(task=task_title, cell=cell_title, model=model_label(view.model, view.lang), where=where,
+                            T=T, H=H, family=spec.family))  # fmt: skip
 if view.model == "textbook":  # built by hand: the design against what training found (lstm_viz.ui.textbook)
     lesson_ui(view.task, view.lang)
 
 top = st.columns([1, 2, 4], vertical_alignment="center")
-top[0].toggle("Play", key=PLAYING, on_change=on_play, help="Step through the sequence on its own.")
-top[1].select_slider("Play speed", list(SPEEDS), key=SPEED)
+top[0].toggle(w.PLAY, key=PLAYING, on_change=on_play, help=w.PLAY_HELP)
+top[1].select_slider(w.PLAY_SPEED, list(SPEEDS), key=SPEED, format_func=w.SPEEDS.get)
 playing = bool(ss.get(PLAYING))
 
 
@@ -97,72 +96,71 @@ def step_view():
             ss[PLAY_FROM] = (ss[STEP_T], time.monotonic())
     controls = st.columns([5, 2], vertical_alignment="bottom")
     if T > 1:
-        controls[0].slider("Time step t", 0, T - 1, key=STEP_T)
-    controls[1].selectbox("Unit", list(range(H)), key=STEP_UNIT, format_func=lambda u: f"unit {u}")
+        controls[0].slider(w.TIME_STEP, 0, T - 1, key=STEP_T)
+    controls[1].selectbox(w.UNIT, list(range(H)), key=STEP_UNIT, format_func=lambda u: w.UNIT_OPTION.format(unit=u))
     t, unit = ss[STEP_T], ss[STEP_UNIT]
     ss[UNIT_SHOWN] = unit
     if clamped := ss.get(LINK_CLAMPED):  # said while the page shows what it says it shows
         if clamped[0] == (t, unit):
-            st.warning(clamped[1], icon=":material/link_off:")
+            said = w.LINK_JOIN.join(w.LINK_PAST[name].format(**numbers) for name, numbers in clamped[1])
+            st.warning(w.FROM_LINK.format(said=said), icon=":material/link_off:")
         else:
             ss[LINK_CLAMPED] = None
     write_link(view, t=t, unit=unit)
     exercise_ui(view, shown, t, unit)  # predict, then reveal (lstm_viz.ui.exercise); its link part too
     font = view.font_size
 
-    frames = cached.step_frames(view.task, model_id, view.seq_key, layer, unit, model)
+    frames = cached.step_frames(view.task, model_id, view.seq_key, layer, unit, model, lang=view.lang)
     stepper(frames, f"{view.task}|{model_id}|{view.seq_key}|{layer}|{unit}", t, ss.get(STEP_MOVE, 0),
             font + 2, key=STEPPER)  # fmt: skip
-    if padding := explain.padding_words(tokens):
+    if padding := explain.padding_words(tokens, view.lang):
         st.caption(plain(padding, 300))
     step = layer_trace.at(t)
-    if running := explain.running_words(task, x, outputs):
+    if running := explain.running_words(task, x, outputs, view.lang):
         st.caption(plain(running, 2000))
     length_note(view, T)  # a preset shown a sequence longer than it was trained on says so, measured
 
     terms = explain.unit_terms(spec, layer_params, step, unit)
     # One form at a time (each equation typeset is a tenth of a second of the browser's time on every step).
-    form = st.segmented_control("Form of the equations", list(FORMS), format_func=FORMS.get, key="eq_form",
+    form = st.segmented_control(w.FORM, list(w.FORMS), format_func=w.FORMS.get, key="eq_form",
                                 default="separated", label_visibility="collapsed") or "separated"  # fmt: skip
     for _, line in explain.equation_lines(spec, layer_params, step, unit, form, theme.COLOURS):
         st.latex(line)
-    words, picture = st.columns([1, 1.25])
-    with words:
-        st.subheader(f"Unit {unit} at t = {t}, in words")
-        for gate, sentence in explain.sentences(spec, step, unit, tokens[t]).items():
+    in_words, picture = st.columns([1, 1.25])
+    with in_words:
+        st.subheader(w.IN_WORDS.format(unit=unit, t=t))
+        for gate, sentence in explain.sentences(spec, step, unit, tokens[t], view.lang).items():
             st.markdown(f":{theme.STREAMLIT_COLOURS[gate]}[**{spec[gate].symbol}**]  {plain(sentence, 300)}")
     with picture:
         st.plotly_chart(
-            cached.cell_figure(view.task, model_id, view.seq_key, layer, t, unit, tokens[t], font, model),
+            cached.cell_figure(view.task, model_id, view.seq_key, layer, t, unit, tokens[t], font, model, view.lang),
             key="cell_diagram",
             config={"displayModeBar": False},
         )
-    st.subheader(f"Unit {unit} over the whole sequence")
+    st.subheader(w.OVER_SEQUENCE.format(unit=unit))
     st.plotly_chart(
-        cached.timeline_figure(view.task, model_id, view.seq_key, layer, t, unit, tuple(tokens), font, model),
+        cached.timeline_figure(
+            view.task, model_id, view.seq_key, layer, t, unit, tuple(tokens), font, model, view.lang
+        ),
         key="timeline",
         config={"displayModeBar": False},
     )
-    st.subheader(f"All {H} units at t = {t}")
+    st.subheader(w.ALL_UNITS.format(H=H, t=t))
     st.plotly_chart(
-        cached.bars_figure(view.task, model_id, view.seq_key, layer, t, unit, font, model),
+        cached.bars_figure(view.task, model_id, view.seq_key, layer, t, unit, font, model, view.lang),
         key="bars",
         config={"displayModeBar": False},
     )
-    if st.toggle(f"Every product in the dot products of unit {unit} at t = {t}", key="show_products",
-                 help="The table of every weight times its input, for one gate (drawn only when shown)."):  # fmt: skip
-        gate = st.radio("Gate", list(spec.weighted), horizontal=True, key="products_gate",
+    if st.toggle(w.PRODUCTS.format(unit=unit, t=t), key="show_products", help=w.PRODUCTS_HELP):
+        gate = st.radio(w.GATE, list(spec.weighted), horizontal=True, key="products_gate",
                         format_func=lambda g: spec[g].symbol)  # fmt: skip
-        labels = input_labels(task) if layer == 0 else [f"h[{j}] of layer {layer - 1}" for j in range(H)]
-        rows = explain.products(spec, layer_params, step, unit, gate, labels)
+        labels = input_labels(task) if layer == 0 else [w.LOWER_H.format(j=j, layer=layer - 1) for j in range(H)]
+        rows = explain.products(spec, layer_params, step, unit, gate, labels, view.lang)
         st.dataframe(rows, hide_index=True, width="stretch")
         g = terms[gate]
-        st.caption(
-            f"Their sum is {g.x_part + g.h_dot:.6f}; with the bias {g.bias:.6f}"
-            + (f", r = {g.reset:.6f} on the h part and b_hn = {g.recurrent_bias:.6f}" if g.reset is not None else "")
-            + (f" and the peephole {g.peep:.6f}" if g.peep else "")
-            + f" it gives the pre-activation {g.pre:.6f}."
-        )
+        reset = w.SUM_RESET.format(r=g.reset, b_hn=g.recurrent_bias) if g.reset is not None else ""
+        peep = w.SUM_PEEP.format(peep=g.peep) if g.peep else ""
+        st.caption(w.SUM.format(sum=g.x_part + g.h_dot, bias=g.bias, reset=reset, peep=peep, pre=g.pre))
     if ss.get(PLAYING) and t >= T - 1:
         ss[STOP_PLAYING] = True  # the Play toggle is set back before it is drawn again
         st.rerun()
@@ -172,11 +170,11 @@ def input_labels(task) -> list[str]:
     D = task.input_size
     alphabet = getattr(task, "alphabet", None)
     if alphabet:
-        return [f"is {ch!r}" for ch in alphabet]
+        return [w.INPUT_IS.format(token=ch) for ch in alphabet]
     vocab = getattr(task, "vocab", None)
     if vocab:
-        return [f"is {w!r}" for w in vocab]
-    return ["value", "marker"][:D] if D <= 2 else [str(d) for d in range(D)]
+        return [w.INPUT_IS.format(token=word) for word in vocab]
+    return [w.INPUTS["value"], w.INPUTS["marker"]][:D] if D <= 2 else [str(d) for d in range(D)]
 
 
 outputs = model.outputs(trace)  # the read-out at every step (the step view's reruns reuse it)

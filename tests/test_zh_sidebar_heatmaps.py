@@ -191,3 +191,13 @@ def test_the_heat_map_figures_say_the_same_numbers_in_both_languages():
     assert numbers(hover_en) == numbers(hover_zh)
     maps_en, maps_zh = (f[0]["data"][0] for f in (figs["en"], figs["zh"]))
     assert maps_en["z"] == maps_zh["z"]  # the numbers are the same; only the words change
+
+
+def test_a_refusal_is_said_again_when_the_language_changes():
+    at = app("heatmaps", lang="en", task="counting", text="abxb")
+    assert "unknown symbols" in at.sidebar.error[0].value
+    at.selectbox(key="lang").set_value("zh").run()
+    assert not at.exception, at.exception
+    assert "未知的符号" in at.sidebar.error[0].value and at.query_params["lang"] == "zh"
+    assert at.session_state["text"] == "abxb"  # the view is the same, only its words change
+    assert english_words(at.main, allowed=PAGE_NAMES) == []

@@ -21,9 +21,9 @@ ALLOWED = {
     "embedding", "simplernn", "textvectorization", "stringlookup", "greff", "hochreiter", "schmidhuber", "et", "al",
     "english", "language", "pt", "pth", "h5", "json", "csv", "txt", "url", "ms", "kb", "mb", "mib",
     "nan", "inf", "id", "ok", "vs", "max", "min", "log", "exp", "argmax", "dl", "dh", "dc", "dy", "lr", "npz",
-    "karpathy", "johnson", "fei", "box", "jenkins", "pickle", "viz", "nn",
+    "karpathy", "johnson", "fei", "box", "jenkins", "pickle", "viz", "nn", "viridis", "python",
 }  # fmt: skip
-IDENTIFIER = re.compile(r"\b\w*_\w*\b")  # x_t, b_hn, W_xi: names from the equations
+IDENTIFIER = re.compile(r"\b[\w.]*_[\w.]*\b")  # x_t, b_hn, W_xi, lstm_viz.io.study: names from equations and code
 # Code in backticks (a command, a file's path, `np.load`) and Streamlit's colour markup (:blue[...]: the word
 # "blue" is markup, what is inside the brackets is text).
 CODE = re.compile(r"`[^`]*`|:(?:red|blue|green|orange|violet|gray|grey|rainbow|primary)(?=\[)")
@@ -87,6 +87,7 @@ def english_words(at, allowed: set[str] | frozenset[str] = frozenset()) -> list[
     out = []
     for text in texts(at):
         plain = re.sub(r"\\([^A-Za-z])", r"\1", text)  # markdown escapes (safe.plain's state\_dict)
+        plain = re.sub(r"<sub>.*?</sub>", " ", plain)  # subscripts: W<sub>hn</sub>
         plain = IDENTIFIER.sub(" ", CODE.sub(" ", LATEX.sub(" ", plain)))
         plain = re.sub(r"https?://\S+|\b[\w.-]+\.(keras|h5|pt|pth|safetensors|json|csv)\b", " ", plain)
         plain = re.sub(r"\\[A-Za-z]+|\{[^{}]*\}|<[^>]+>|%\{[^}]*\}", " ", plain)  # LaTeX commands, HTML, hover fields

@@ -4,16 +4,16 @@ them: 遗忘门, 输入门, 输出门, 候选细胞状态, 细胞状态, 隐藏�
 
 CELLS = {
     "lstm": "LSTM",
-    "lstm_nig": "无输入门的 LSTM (NIG)",
-    "lstm_nfg": "无遗忘门的 LSTM (NFG, 1997 年的原始版本)",
-    "lstm_nog": "无输出门的 LSTM (NOG)",
-    "lstm_cifg": "输入门与遗忘门耦合的 LSTM (CIFG, f = 1 − i)",
-    "lstm_ph": "带窥视孔连接的 LSTM (PH)",
-    "lstm_niaf": "候选值无激活函数的 LSTM (NIAF)",
-    "lstm_noaf": "输出无激活函数的 LSTM (NOAF)",
+    "lstm_nig": "无输入门的 LSTM（NIG）",
+    "lstm_nfg": "无遗忘门的 LSTM（NFG, 1997 年的原始版本）",
+    "lstm_nog": "无输出门的 LSTM（NOG）",
+    "lstm_cifg": "输入门与遗忘门耦合的 LSTM（CIFG, f = 1 − i）",
+    "lstm_ph": "带窥视孔连接的 LSTM（PH）",
+    "lstm_niaf": "候选值无激活函数的 LSTM（NIAF）",
+    "lstm_noaf": "输出无激活函数的 LSTM（NOAF）",
     "gru": "GRU",
     "rnn": "普通 RNN",
-    "lstm_misread": "误读的 LSTM (某教程的细胞状态更新)",
+    "lstm_misread": "误读的 LSTM（某教程的细胞状态更新）",
 }
 CELL_ROLES = {
     "lstm": "一个由门控制写入、保留和输出的记忆 C",
@@ -30,7 +30,7 @@ CELL_ROLES = {
 }
 
 _INPUT = ("输入门", "把候选细胞状态写入记忆的比例")
-_FORGET = ("遗忘门", "记忆被保留的比例 (1 全部保留，0 全部擦除)")
+_FORGET = ("遗忘门", "记忆被保留的比例 （1 全部保留，0 全部擦除）")
 _CANDIDATE = ("候选细胞状态 C̃", "可能写入记忆的新内容")
 _OUTPUT = ("输出门", "记忆作为 h 输出的比例")
 _CELL = ("细胞状态 C", "记忆，一步一步地传下去")
@@ -48,7 +48,7 @@ QUANTITIES = {
     "lstm_noaf": _LSTM,
     "gru": {
         "r": ("重置门", "候选值能看到多少过去的 h"),
-        "z": ("更新门", "旧的 h 被保留的比例 (1 全部保留)"),
+        "z": ("更新门", "旧的 h 被保留的比例 （1 全部保留）"),
         "n": ("候选值 n", "细胞提出的新 h"),
         "h": ("隐藏状态 h", "既是记忆也是输出：旧 h 与候选值的混合"),
     },

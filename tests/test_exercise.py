@@ -149,7 +149,7 @@ def test_the_why_says_the_traces_numbers_in_both_languages():
 # --- the page ---
 
 TASK, SEQ = "remember_first", 3
-LINK = {"task": TASK, "seq": str(SEQ), "model": "preset", "ex": "1", "exq": "f,c", "unit": "1", "t": "2"}
+LINK = {"task": TASK, "seq": str(SEQ), "model": "preset", "exercise": "1", "exq": "f,c", "unit": "1", "t": "2"}
 
 
 def open_link(query: dict, said: list | None = None) -> AppTest:
@@ -223,9 +223,9 @@ def test_a_link_opens_the_exercise_and_checking_scores_it_as_the_trace_says():
     assert ss["ex_on"] and ss["t"] == 2 and ss["unit"] == 1
     assert at.multiselect(key="ex_pick").value == ["f", "c"]
     assert said_radios(at) == {"f": None, "c": None}
-    assert not said  # ex=1 is the exercise's, not the Your model page's example
+    assert not said
     q = at.query_params
-    assert (q["ex"], q["exq"], q["t"], q["unit"]) == ("1", "f,c", "2", "1")
+    assert (q["exercise"], q["exq"], q["t"], q["unit"]) == ("1", "f,c", "2", "1")
     assert at.button(key="ex_check").disabled
 
     rec = page_trace()
@@ -256,7 +256,7 @@ def test_a_link_opens_the_exercise_and_checking_scores_it_as_the_trace_says():
 
 
 def test_the_answers_view_is_the_truth_of_every_step():
-    at = open_link({**LINK, "ex": "0", "answers": "1", "exq": "i,f,o,c"})
+    at = open_link({**LINK, "exercise": "0", "answers": "1", "exq": "i,f,o,c"})
     assert not at.session_state["ex_on"] and not said_radios(at)  # the answers without predicting
     rec = page_trace()
     table = at.dataframe[0].value
@@ -269,7 +269,7 @@ def test_the_answers_view_is_the_truth_of_every_step():
             b, a = round(rec[name][t, 1], 3) + 0.0, round(rec[name][t + 1, 1], 3) + 0.0
             assert table[f"{s}: before → after"][t] == f"{b:.3f} → {a:.3f}"
             assert table[f"{s}: move"][t] == true_move(rec, name, t, 1)
-    assert at.query_params["answers"] == "1" and "ex" not in at.query_params
+    assert at.query_params["answers"] == "1" and "exercise" not in at.query_params
 
 
 def test_a_bad_exq_is_named_and_a_quantity_the_cell_lacks_is_said():

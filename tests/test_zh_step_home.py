@@ -80,7 +80,7 @@ VIEWS = {
     "counting, no forget gate": {"task": "counting", "cell": "lstm_nfg", "model": "random"},
     "counting, longer than trained on": {"task": "counting", "text": "ab" * 20},
     "counting, built by hand": {"task": "counting", "model": "textbook"},
-    "remember_first, the exercise": {"task": "remember_first", "ex": "1", "exq": "f,c", "t": "2"},
+    "remember_first, the exercise": {"task": "remember_first", "exercise": "1", "exq": "f,c", "t": "2"},
 }  # fmt: skip
 
 

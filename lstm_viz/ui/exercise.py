@@ -4,7 +4,7 @@ At step t the student picks rise, fall or stay for each asked quantity of the ch
 its memory, lstm_viz.explain.exercise) and presses Check: the reveal shows each prediction beside the truth, before
 → after with the trace's numbers, and why. Next goes on to t + 1 with fresh predictions. Each exercise (task, model,
 sequence, layer, unit) keeps its predictions and score in the session (state.EX_RECORDS), so a rerun, a change of
-language or a visit to another page loses nothing; Start again clears them. The link carries the exercise (ex=1,
+language or a visit to another page loses nothing; Start again clears them. The link carries the exercise (exercise=1,
 exq=f,c with the page's task, seq, cell, t and unit); answers=1 opens the teacher's table of every step's truth.
 """
 
@@ -80,7 +80,7 @@ def _exercise(view: View, shown: Shown, t: int, unit: int) -> bool:
 
 def link_part(on: bool, names: list[str], answers: bool) -> dict[str, str]:
     """The exercise's part of the link (state.read_exercise_link reads it back)."""
-    q = {"ex": "1"} if on else {}
+    q = {"exercise": "1"} if on else {}
     if names:
         q["exq"] = ",".join(names)
     if answers:

@@ -106,15 +106,16 @@ MODEL_KEPT = "_model_kept"  # {key of MODEL_KEYS: value}, put back after another
 MODEL_URL = {"ex": MODEL_PICK, "input": MODEL_TEXT, "mlayer": MODEL_LAYER, "mt": MODEL_T, "munit": MODEL_UNIT}
 MAX_MODEL_INPUT_CHARS = 20_000  # a typed input past this is refused before it is read (200 steps of 10 numbers)
 
-# The step-through page's exercise, predict then reveal (lstm_viz/ui/exercise.py; in the URL: ex, exq, answers).
-EX_ON = "ex_on"  # the Exercise toggle (ex=1)
+# The step-through page's exercise, predict then reveal (lstm_viz/ui/exercise.py; in the URL: exercise, exq,
+# answers).
+EX_ON = "ex_on"  # the Exercise toggle (exercise=1)
 EX_PICK = "ex_pick"  # the quantities' multiselect (it mirrors EX_ASKED)
 EX_ASKED = "_ex_asked"  # the quantities asked, as last chosen (exq=f,c or the multiselect); None: all of the cell's
 EX_ANSWERS = "_ex_answers"  # the teacher's answers view, from the link only (answers=1)
 EX_RECORDS = "_ex_records"  # {exercise id: {"start": t, "said": {t: {name: move}}, "checked": {t: {name: (said,
 #                              the truth's move)}}}}: each exercise's predictions and score, for the session
 EX_KEPT = "_ex_kept"  # {EX_ON: value}, put back after another page dropped the toggle's state
-EX_FLAGS = ("0", "1")  # ex=0/1 (any other ex= is the Your model page's example) and answers=0/1
+EX_FLAGS = ("0", "1")  # exercise=0/1 and answers=0/1
 
 MAX_SEED = 10_000  # samples and initialisations are numbered 0 to MAX_SEED
 MAX_LINK_INDEX = 10**9  # a link's t or unit past this is not read as a number at all
@@ -259,7 +260,7 @@ def read_model_link(q, problems: list[Refusal]) -> None:
     from lstm_viz.ui.imported_view import EXAMPLES  # the page's choices live with its widgets
 
     ss = st.session_state
-    if "ex" in q and q["ex"] not in EX_FLAGS:  # ex=0/1 is the exercise's (read_exercise_link)
+    if "ex" in q:
         if q["ex"] in EXAMPLES:
             ss[MODEL_PICK] = q["ex"]
         elif q["ex"] == "upload":
@@ -274,15 +275,18 @@ def read_model_link(q, problems: list[Refusal]) -> None:
 
 
 def read_exercise_link(q, problems: list) -> None:
-    """The step-through exercise's part of a link: ex=1 turns it on, exq=f,c names the quantities asked (each a
+    """The step-through exercise's part of a link: exercise=1 turns it on, exq=f,c names the quantities asked (each a
     quantity some cell's exercise asks about; the page says which this cell lacks), answers=1 opens the teacher's
     answers. A bad value is named (a Refusal, in the reader's language) and ignored."""
     from lstm_viz.core.refusal import Refusal
     from lstm_viz.explain.exercise import every_quantity
 
     ss = st.session_state
-    if q.get("ex") in EX_FLAGS:
-        ss[EX_ON] = q["ex"] == "1"
+    if "exercise" in q:
+        if q["exercise"] in EX_FLAGS:
+            ss[EX_ON] = q["exercise"] == "1"
+        else:
+            problems.append(Refusal("exercise.link_flag", name="exercise", value=plain(q["exercise"], 20)))
     if "answers" in q:
         if q["answers"] in EX_FLAGS:
             ss[EX_ANSWERS] = q["answers"] == "1"

@@ -3,7 +3,7 @@ lstm_viz/explain/exercise.py computes the truth and fills in the why)."""
 
 # The link's parameters, written as in the URL in every language (zh keeps these English words; the catalogues'
 # parity test reads every uppercase name, so English has the same tuple).
-KEEP_ENGLISH = ("ex", "exq", "answers")
+KEEP_ENGLISH = ("exercise", "exq", "answers")
 
 # --- the exercise's widgets ---
 TOGGLE = "Exercise: predict, then reveal"

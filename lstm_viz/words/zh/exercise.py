@@ -1,6 +1,6 @@
 """简体中文: lstm_viz/words/en/exercise.py 的译文 (the same names and parameters)."""
 
-KEEP_ENGLISH = ("ex", "exq", "answers")  # the link's parameters, named as they are written in the URL
+KEEP_ENGLISH = ("exercise", "exq", "answers")  # the link's parameters, named as they are written in the URL
 
 # --- 练习的控件 ---
 TOGGLE = "练习：先预测，再揭晓"

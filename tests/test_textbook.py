@@ -230,10 +230,13 @@ def test_step_through_shows_the_lesson_in_chinese(name):
     assert [x.value for x in lesson_of(en).latex] == [x.value for x in lesson.latex]
 
 
-@pytest.mark.xfail(reason="the page's own words are another helper's (H1, step.py), translated apart", strict=False)
-def test_step_through_in_chinese_has_no_english():
-    at = app({"task": "counting", "model": "textbook", "seq": "3", "lang": "zh"})
+@pytest.mark.parametrize("name", core.TASKS)
+def test_step_through_in_chinese_has_no_english(name):
+    at = app({"task": name, "model": "textbook", "seq": "3", "lang": "zh"})
     assert english_words(at.main) == []
+    zh = words.of("zh").textbook
+    assert zh.MODEL_LABEL in at.caption[0].value and zh.MODEL_LABEL in at.radio(key="model").options
+    assert zh.SIDEBAR_NOTE in [c.value for c in at.sidebar.caption]
 
 
 @pytest.mark.parametrize("name", core.TASKS)
@@ -241,6 +244,7 @@ def test_heat_maps_show_the_model_built_by_hand(name):
     at = app({"task": name, "model": "textbook", "seq": "2", "lang": "zh"}, "app_pages/heatmaps.py")
     assert at.radio(key="model").value == "textbook"
     assert len(at.get("plotly_chart")) > 0
+    assert english_words(at.main) == []
 
 
 def test_typed_sequences_good_and_bad():

@@ -107,7 +107,7 @@ def step_view():
         else:
             ss[LINK_CLAMPED] = None
     write_link(view, t=t, unit=unit)
-    exercise_ui(view, shown, t, unit)  # predict, then reveal (lstm_viz.ui.exercise); its link part too
+    predicting = exercise_ui(view, shown, t, unit)  # predict, then reveal (lstm_viz.ui.exercise); its link too
     font = view.font_size
 
     frames = cached.step_frames(view.task, model_id, view.seq_key, layer, unit, model, lang=view.lang)
@@ -138,13 +138,16 @@ def step_view():
             config={"displayModeBar": False},
         )
     st.subheader(w.OVER_SEQUENCE.format(unit=unit))
-    st.plotly_chart(
-        cached.timeline_figure(
-            view.task, model_id, view.seq_key, layer, t, unit, tuple(tokens), font, model, view.lang
-        ),
-        key="timeline",
-        config={"displayModeBar": False},
-    )
+    if predicting:  # the unit over the whole sequence would give the answers away
+        st.caption(w.TIMELINE_HIDDEN)
+    else:
+        st.plotly_chart(
+            cached.timeline_figure(
+                view.task, model_id, view.seq_key, layer, t, unit, tuple(tokens), font, model, view.lang
+            ),
+            key="timeline",
+            config={"displayModeBar": False},
+        )
     st.subheader(w.ALL_UNITS.format(H=H, t=t))
     st.plotly_chart(
         cached.bars_figure(view.task, model_id, view.seq_key, layer, t, unit, font, model, view.lang),

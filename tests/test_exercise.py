@@ -227,6 +227,9 @@ def test_a_link_opens_the_exercise_and_checking_scores_it_as_the_trace_says():
     q = at.query_params
     assert (q["exercise"], q["exq"], q["t"], q["unit"]) == ("1", "f,c", "2", "1")
     assert at.button(key="ex_check").disabled
+    keys = lambda: [c.proto.id for c in at.get("plotly_chart")]  # noqa: E731
+    timeline_shown = lambda: any("timeline" in k for k in keys())  # noqa: E731
+    assert not timeline_shown()  # the unit over the whole sequence would give the answers away
 
     rec = page_trace()
     f_true, c_true = true_move(rec, "f", 2, 1), true_move(rec, "c", 2, 1)
@@ -243,6 +246,7 @@ def test_a_link_opens_the_exercise_and_checking_scores_it_as_the_trace_says():
     assert right.startswith(f"f: {rec['f'][2, 1]:.3f} → {rec['f'][3, 1]:.3f}")
     assert wrong.startswith(f"C: {rec['c'][2, 1]:.3f} → {rec['c'][3, 1]:.3f}")
     assert f"You predicted {c_wrong}" in wrong and f"pre-activation went from {rec.pre[2, 1, 1]:.3f}" in right
+    assert timeline_shown()  # checked: nothing left to give away
 
     at.button(key="ex_next").click().run()  # Next: step 3, fresh predictions, the score kept
     assert ss["t"] == 3 and said_radios(at) == {"f": None, "c": None} and at.metric[0].value == "1 / 2"

@@ -50,7 +50,8 @@ PRESENTER_CSS = f"""
 
 def exercise_ui(view: View, shown: Shown, t: int, unit: int) -> bool:
     """The Exercise toggle, and when it is on (or the link asked for the answers) the exercise at step t.
-    Returns whether the student is predicting (the page may then hide what shows the steps after t)."""
+    Returns whether the student is predicting, the question at t not yet checked (the page then hides what shows the
+    steps after t)."""
     with st.container(key=EXERCISE):
         return _exercise(view, shown, t, unit)
 
@@ -66,16 +67,17 @@ def _exercise(view: View, shown: Shown, t: int, unit: int) -> bool:
         return False
     names = asked_ui(view, shown.spec)
     write_link(view, t=t, unit=unit, **link_part(on, names, answers))
+    predicting = False
     if on and ss.get(PLAYING):
         st.caption(w.PLAYING)
     elif on and names:
         if view.presenter:
             st.html(PRESENTER_CSS)
         with st.container(border=True, key=PANEL):
-            step_ui(view, shown, t, unit, names)
+            predicting = step_ui(view, shown, t, unit, names)
     if answers and names:
         answers_ui(view, shown, unit, names)
-    return on and not answers
+    return predicting and not answers
 
 
 def link_part(on: bool, names: list[str], answers: bool) -> dict[str, str]:
@@ -136,13 +138,15 @@ def tag(ex_id: str) -> str:
     return hashlib.sha1(ex_id.encode()).hexdigest()[:12]
 
 
-def step_ui(view: View, shown: Shown, t: int, unit: int, names: list[str]) -> None:
-    """The question at step t (or the last step's note), the reveal once checked, and the score."""
+def step_ui(view: View, shown: Shown, t: int, unit: int, names: list[str]) -> bool:
+    """The question at step t (or the last step's note), the reveal once checked, and the score. Returns whether
+    the question at t is still open (predicted, not yet checked)."""
     ss = st.session_state
     w = words.of(view.lang).exercise
     spec, trace = shown.spec, shown.layer_trace
     ex_id = exercise_id(view, shown, unit)
     record = ss.setdefault(EX_RECORDS, {}).setdefault(ex_id, {"start": t, "said": {}, "checked": {}})
+    open_question = False
     if t >= trace.steps - 1:
         st.info(w.LAST_STEP.format(t=t), icon=":material/flag:")
     else:
@@ -178,7 +182,9 @@ def step_ui(view: View, shown: Shown, t: int, unit: int, names: list[str]) -> No
                       on_click=_check, args=(ex_id, t, moves))  # fmt: skip
             if not ready:
                 st.caption(w.PREDICT_ALL)
+            open_question = True
     score_ui(view, spec, ex_id, record)
+    return open_question
 
 
 def _check(ex_id: str, t: int, moves: dict[str, str]) -> None:

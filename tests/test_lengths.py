@@ -195,11 +195,6 @@ def test_the_plain_rnn_preset_says_so_past_15_steps():
     assert unescaped(note.value) == longer_words(COUNTING, 15, 20, measured, "zh")
 
 
-@pytest.mark.xfail(
-    reason="the pages' own words are H1's (step-through) and H2's (heat maps); when this was written the finder "
-    "still saw names there (a source path, markdown colours, Karpathy, np.load); the note itself is checked above",
-    strict=False,
-)
 @pytest.mark.parametrize("path", PAGES)
 def test_the_chinese_pages_with_the_note_have_no_english(path):
     at = page(path, "zh", text="ab" * 60, model="preset")

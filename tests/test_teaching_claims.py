@@ -123,7 +123,7 @@ def test_counting_note_unit_4_counts():
          "(0.18 on a, 0.08 on b)", "(C̃ about 0.69 on a, 0.45 on b)",
          "brings unit 4 to the top on most samples")  # fmt: skip
     f = explain.signal_finding(tr, y, task.ids(x), 2)
-    assert (f.code, f.how, f.unit) == ("follows", "candidate", 4)
+    assert (f.code, f.how, f.unit) == ("follows", "both", 4)
     about(f.move[0], 0.11, 0.02, "C's change at an a")
     about(f.move[1], 0.01, 0.02, "C's change at a b")
     about(f.right, 0.97, 0.02, "share of steps a line through unit 4 gets right")

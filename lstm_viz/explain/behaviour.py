@@ -35,8 +35,9 @@ N_SAMPLES = 256  # fresh samples each analysis runs on (the home tour's guide us
 SEPARATES = 2.0  # answers told apart: final memories this many within-answer spreads apart
 INTEGRATES = 0.5  # an integrator: more than this share of the final memory was added after t = 0
 FOLLOWS = 0.8  # a unit follows the running answer: a line through its memory alone is right this often
-FLAT = 0.03  # a symbol leaves the memory flat: it moves it by less than this on average
+FLAT = 0.1  # a symbol leaves the memory flat: it moves it, on average, by less than this share of the largest move
 SWITCH = 0.3  # a gate is switched by the answer or the symbol: its means differ by at least this
+RATIO = 2.0  # a gate opens more on some symbols: its largest mean is at least this many times its smallest
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,12 @@ class SignalFinding:
     step of every sample where that symbol is read."""
 
     code: str  # "follows" or "none" (no unit's memory gives the answer often enough)
-    how: str  # what the symbol changes: "write" (how open the write gate is) or "candidate" (what is written)
+    how: str  # what the symbol changes: "write" (how open the write gate is), "candidate" (what is written), "both"
     unit: int
     right: float  # share of steps a straight line through this unit's memory alone gets the answer right
     r: float  # correlation of the unit's memory with the running answer, over every step of every sample
     move: tuple[float, ...]  # the memory's mean change when the symbol is read
-    flat: tuple[bool, ...]  # |move| < FLAT
+    flat: tuple[bool, ...]  # |move| < FLAT x the largest |move|
     write: tuple[float, ...]  # the write gate (i)
     keep: tuple[float, ...]  # the keep gate (f)
     candidate: tuple[float, ...]  # the candidate (C̃)
@@ -181,14 +182,26 @@ def signal_finding(trace: GateTrace, signal: np.ndarray, ids: np.ndarray, n_symb
            for k, v in values.items()}  # fmt: skip
     return SignalFinding(
         code="follows" if right[unit] >= FOLLOWS else "none",
-        how="write" if np.nanmax(per["write"]) - np.nanmin(per["write"]) >= SWITCH else "candidate",
+        how=_how(per["write"], per["candidate"]),
         unit=unit,
         right=float(right[unit]),
         r=float(r[unit]),
-        flat=tuple(bool(abs(m) < FLAT) for m in per["move"]),
+        flat=tuple(bool(abs(m) < FLAT * np.nanmax(np.abs(per["move"]))) for m in per["move"]),
         symbols=symbols(spec),
         **per,
     )
+
+
+def _how(write: tuple[float, ...], candidate: tuple[float, ...]) -> str:
+    """What the symbol changes: "write" (the write gate switches: its means differ by SWITCH), "both" (it opens
+    RATIO times more on some symbols, and the candidate differs by a third of its size too), else "candidate"."""
+    lo, hi = np.nanmin(write), np.nanmax(write)
+    if hi - lo >= SWITCH:
+        return "write"
+    spread = np.nanmax(candidate) - np.nanmin(candidate)
+    if hi >= RATIO * max(lo, 1e-12) and spread >= np.nanmax(np.abs(candidate)) / 3:
+        return "both"
+    return "write" if hi >= RATIO * max(lo, 1e-12) else "candidate"
 
 
 def finding(task, model, layer: int = 0, n: int = N_SAMPLES, seed: int = 0) -> MemoryFinding | SignalFinding | None:

@@ -25,6 +25,14 @@ def _memory_numbers(task, f: MemoryFinding, lang: str = "en") -> dict:
     return dict(said, answer=answer, mem=s.memory, keep=s.keep, write=s.write, cand=s.candidate)
 
 
+def two(v: float, row: tuple[float, ...], sign: str = "", flat: bool = False) -> str:
+    """A per-symbol number: 2 decimals; one that they would write 0 although it is a tenth or more of the largest
+    of its `row` with 2 significant digits (the textbook counter's C moves by 0.0002 at each a: not +0.00)."""
+    if not flat and 0 < abs(v) < 0.005 and abs(v) >= 0.1 * max(abs(u) for u in row):
+        return f"{v:{sign}.1e}"
+    return f"{v:{sign}.2f}"
+
+
 def finding_words(task, f: MemoryFinding | SignalFinding, n: int = N_SAMPLES, lang: str = "en") -> str:
     """What the model does, in words: the template of the finding's code, with its numbers (plain text)."""
     w = words.of(lang).explain
@@ -33,11 +41,13 @@ def finding_words(task, f: MemoryFinding | SignalFinding, n: int = N_SAMPLES, la
         return _no_signed_zero(w.MEMORY_FINDING[f.code].format(**said) + w.MEMORY_SWITCH[f.switch].format(**said))
     s, alphabet = f.symbols, task.alphabet
     moves = w.LIST_JOIN.join(
-        (w.SIGNAL_FLAT if flat else w.SIGNAL_MOVE).format(move=m, symbol=sym)
+        (w.SIGNAL_FLAT if flat else w.SIGNAL_MOVE).format(move=two(m, f.move, "+", flat), symbol=sym)
         for m, flat, sym in zip(f.move, f.flat, alphabet)
     )
-    writes = w.LIST_JOIN.join(w.GATE_PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.write, alphabet))
-    cands = w.LIST_JOIN.join(w.PER_SYMBOL.format(value=v, symbol=sym) for v, sym in zip(f.candidate, alphabet))
+    writes = w.LIST_JOIN.join(w.GATE_PER_SYMBOL.format(value=two(v, f.write), symbol=sym)
+                              for v, sym in zip(f.write, alphabet))  # fmt: skip
+    cands = w.LIST_JOIN.join(w.PER_SYMBOL.format(value=two(v, f.candidate, "+"), symbol=sym)
+                             for v, sym in zip(f.candidate, alphabet))  # fmt: skip
     said = dict(unit=f.unit, right=f.right, r=f.r, n=n, moves=moves, writes=writes, cands=cands,
                 mem=s.memory, cand=s.candidate)  # fmt: skip
     return _no_signed_zero(w.SIGNAL_FINDING[f.code].format(**said) + w.SIGNAL_HOW[f.how].format(**said))

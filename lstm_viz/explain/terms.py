@@ -90,6 +90,10 @@ def products(spec: CellSpec, layer, step: GateStep, unit: int, gate: str, x_labe
 
 
 def num(v: float) -> str:
+    """A number as the equations write it: 3 decimals; one too small for them but not 0 with 2 significant digits
+    (the textbook counter's step, 0.0002, is not 0.000)."""
+    if v != 0 and abs(v) < 0.0005:
+        return f"{v:.1e}"
     return f"{v:.3f}".replace("-0.000", "0.000")
 
 

@@ -99,12 +99,14 @@ SIGNAL_HOW = {
     "({cand} = {cands}), not whether it is written.",
     "write": " Its input gate is open more on some symbols than on others ({writes}): the symbol chooses whether to "
     "write ({cand} = {cands}).",
+    "both": " Its input gate is open more on some symbols than on others ({writes}), and the symbol also changes "
+    "what is written ({cand} = {cands}).",
 }
 
 LIST_JOIN = ", "  # between the per-symbol parts of a finding ({moves}, {writes}, {cands})
-SIGNAL_MOVE = "{move:+.2f} at every {symbol}"
-SIGNAL_FLAT = "{move:+.2f} at every {symbol} (flat)"
-PER_SYMBOL = "{value:+.2f} on {symbol}"
-GATE_PER_SYMBOL = "{value:.2f} on {symbol}"
+SIGNAL_MOVE = "{move} at every {symbol}"
+SIGNAL_FLAT = "{move} at every {symbol} (flat)"
+PER_SYMBOL = "{value} on {symbol}"
+GATE_PER_SYMBOL = "{value} on {symbol}"
 # The heat-map page: the task's note speaks of the pre-trained preset; beside another model it is labelled so.
 PRESET_NOTE = "The pre-trained preset, for comparison: {note}"

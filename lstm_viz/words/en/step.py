@@ -20,7 +20,10 @@ FORM = "Form of the equations"
 FORMS = {"separated": "Separated:  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "Concatenated:  W·[hₜ₋₁, xₜ] + b"}
 IN_WORDS = "Unit {unit} at t = {t}, in words"
 OVER_SEQUENCE = "Unit {unit} over the whole sequence"
-TIMELINE_HIDDEN = "Hidden while you predict: it would show the steps to come. Check your prediction, or turn the exercise off, to see it."
+TIMELINE_HIDDEN = (
+    "Hidden while you predict: it would show the steps to come. Check your prediction, or turn the exercise off, "
+    "to see it."
+)
 ALL_UNITS = "All {H} units at t = {t}"
 # The table of every product in a gate's dot products, and the sum under it.
 PRODUCTS = "Every product in the dot products of unit {unit} at t = {t}"

@@ -69,6 +69,9 @@ FOUND_HOW = {
     "candidate": " Its input gate is about as open on both letters ({write_a:.2f} on a, {write_b:.2f} on b): the "
     "letter changes what is written (C̃ = {cand_a:+.2f} on a, {cand_b:+.2f} on b), not whether. In the design it "
     "is the other way round.",
+    "both": " Its input gate opens more on an a than on a b ({write_a:.2f} against {write_b:.2f}), and the letter also "
+    "changes what is written (C̃ = {cand_a:+.2f} on a, {cand_b:+.2f} on b): both decide how much goes in. The design "
+    "leaves C̃ the same and lets the input gate alone decide.",
 }
 # After FOUND_HOW.
 COUNTERS = " {carriers} of its {H} units follow the count at {follows:.0%} of the steps or more; the design uses one."

@@ -91,11 +91,12 @@ SIGNAL_HOW = {
         "它的输入门对每个符号开得差不多（{writes}）：符号改变的是写入什么（{cand}：{cands}），而不是是否写入。"
     ),
     "write": "它的输入门对某些符号开得比其他符号大（{writes}）：符号决定是否写入（{cand}：{cands}）。",
+    "both": "它的输入门对某些符号开得比其他符号大（{writes}），符号也改变写入的内容（{cand}：{cands}）。",
 }
 
 LIST_JOIN = "，"
-SIGNAL_MOVE = "每遇到 {symbol} 移动 {move:+.2f}"
-SIGNAL_FLAT = "每遇到 {symbol} 移动 {move:+.2f}（基本不变）"
-PER_SYMBOL = "{symbol} 上为 {value:+.2f}"
-GATE_PER_SYMBOL = "{symbol} 上为 {value:.2f}"
+SIGNAL_MOVE = "每遇到 {symbol} 移动 {move}"
+SIGNAL_FLAT = "每遇到 {symbol} 移动 {move}（基本不变）"
+PER_SYMBOL = "{symbol} 上为 {value}"
+GATE_PER_SYMBOL = "{symbol} 上为 {value}"
 PRESET_NOTE = "作为对比，预训练模型：{note}"

@@ -64,6 +64,8 @@ FOUND_HOW = {
     "write": "决定是否写入的是它的输入门（读到 a 时为 {write_a:.2f}，读到 b 时为 {write_b:.2f}），与设计相同。",
     "candidate": "它的输入门对两个字母开得差不多（读到 a 时为 {write_a:.2f}，读到 b 时为 {write_b:.2f}）：字母改变的"
     "是写入什么（C̃ 在 a 上为 {cand_a:+.2f}，在 b 上为 {cand_b:+.2f}），而不是是否写入。设计恰好相反。",
+    "both": "它的输入门读到 a 时比读到 b 时开得大（{write_a:.2f} 对 {write_b:.2f}），字母也改变写入的内容（C̃ 在 a 上为 "
+    "{cand_a:+.2f}，在 b 上为 {cand_b:+.2f}）：两者一起决定写入多少。设计让 C̃ 保持不变，只由输入门决定。",
 }
 # 接在 FOUND_HOW 之后。
 COUNTERS = "它的 {H} 个单元中有 {carriers} 个至少在 {follows:.0%} 的时间步上跟得上计数；设计只用了一个。"

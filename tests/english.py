@@ -27,6 +27,7 @@ IDENTIFIER = re.compile(r"\b[\w.]*_[\w.]*\b")  # x_t, b_hn, W_xi, lstm_viz.io.st
 # Code in backticks (a command, a file's path, `np.load`) and Streamlit's colour markup (:blue[...]: the word
 # "blue" is markup, what is inside the brackets is text).
 CODE = re.compile(r"`[^`]*`|:(?:red|blue|green|orange|violet|gray|grey|rainbow|primary)(?=\[)")
+PATH = re.compile(r"\b[\w.-]+(?:/[\w.-]+)+/?")  # a file's path: lstm_viz/data/examples/sine_stacked.keras
 LATEX = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|\\\(.*?\\\)|\\\[.*?\\\]", re.S)
 WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 # A proto's fields that a reader sees as text (a text input's value is what the user typed: not the app's words).
@@ -90,6 +91,7 @@ def english_words(at, allowed: set[str] | frozenset[str] = frozenset()) -> list[
         plain = re.sub(r"<sub>.*?</sub>", " ", plain)  # subscripts: W<sub>hn</sub>
         plain = IDENTIFIER.sub(" ", CODE.sub(" ", LATEX.sub(" ", plain)))
         plain = re.sub(r"https?://\S+|\b[\w.-]+\.(keras|h5|pt|pth|safetensors|json|csv)\b", " ", plain)
+        plain = PATH.sub(" ", plain)
         plain = re.sub(r"\\[A-Za-z]+|\{[^{}]*\}|<[^>]+>|%\{[^}]*\}", " ", plain)  # LaTeX commands, HTML, hover fields
         for word in WORD.findall(plain):
             if word.lower().strip("'") not in ok:

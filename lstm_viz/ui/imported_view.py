@@ -194,7 +194,7 @@ def model_ui() -> Chosen:
                     on_change=_on_pick, help=w.PICK_HELP)  # fmt: skip
     if pick != UPLOAD:
         st.caption(w.EXAMPLE_SAID.format(layers=plain(example_layers(pick), 200), about=plain(w.EXAMPLES[pick], 200),
-                                         path=f"lstm_viz/data/examples/{pick}.keras"))  # fmt: skip
+                                         path=f"`lstm_viz/data/examples/{pick}.keras`"))  # fmt: skip
         return Chosen(example_model(pick), f"example:{pick}", pick, False, example_task(pick))
     chosen = upload_ui()
     if chosen is None:

@@ -18,7 +18,7 @@ FORM = "方程的写法"
 FORMS = {"separated": "分开写：  Wₓ·xₜ + Wₕ·hₜ₋₁ + b", "concatenated": "拼接写：  W·[hₜ₋₁, xₜ] + b"}
 IN_WORDS = "单元 {unit} 在 t = {t} 时，用文字说"
 OVER_SEQUENCE = "单元 {unit} 在整个序列上"
-TIMELINE_HIDDEN = "预测时隐藏：它会显示后面的时间步。核对你的预测，或关闭练习，就能看到它。"
+TIMELINE_HIDDEN = "预测时隐藏：它会显示后面的时间步。揭晓你的预测，或关闭练习，就能看到它。"
 ALL_UNITS = "t = {t} 时的全部 {H} 个单元"
 PRODUCTS = "单元 {unit} 在 t = {t} 时点积中的每一项乘积"
 PRODUCTS_HELP = "一个门的每个权重乘以它的输入，列成一张表（只在打开时绘制）。"

@@ -84,7 +84,7 @@ TASKS = {
             "遇到一个褒义动词时，单元 3 的 C 在普通句子中下降约 0.3，在否定之后却上升约 0.6。"
         ),
         "input_hint": "一个由词表中的词组成的短句，例如：she doesn't like coffee，或 我不喜欢吃苹果",
-        "classes": ("否定", "肯定"),
+        "classes": ("负面", "正面"),
     },
     "airline": {
         "title": "航空旅客（真实数据）",
@@ -106,7 +106,7 @@ TASKS = {
 }
 
 # 分类任务的答案，以及模型有多确定 (p：比例，以百分数显示)。
-SURE = "{answer}（把握 {p:.0%}）"
+SURE = "{answer}（置信度 {p:.0%}）"
 # 各任务的指标，按名称 (Task.metric)。
 METRICS = {"accuracy": "准确率", "mse": "均方误差（MSE）"}
 

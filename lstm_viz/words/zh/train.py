@@ -16,7 +16,7 @@ FORM = {
     "hidden": "隐藏层大小 H",
     "seq_len": "序列长度",
     "steps": "训练步数",
-    "batch": "批大小",
+    "batch": "批量大小",
     "lr": "学习率",
     "bias": "初始遗忘门偏置",
     "bias_help": "开始时加到每一层的 b_f 上。",

@@ -49,7 +49,7 @@ GRADIENT_CAPTION = (
 TRAINED_SHORTER = "有的预训练模型训练时用的序列比这个短：{which}。"
 TRAINED_ON = "{title} 用的是 {length} 步"
 CAROUSEL_CAPTION = (
-    "误差在反向传播的路上被什么相乘（{who}）：保留门（LSTM 的 f，GRU 的 z）从 t+1 到最后一步的乘积；"
+    "误差在反向传播的路上被什么相乘（{who}）：保留记忆的门（LSTM 的遗忘门 f，GRU 的更新门 z）从 t+1 到最后一步的乘积；"
     "对普通 RNN，则是它每一步雅可比矩阵范数的乘积。"
 )
 OPEN_FOR = "在其他页面中打开这个序列，模型为"

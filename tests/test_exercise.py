@@ -54,7 +54,10 @@ def test_truth_is_the_traces_values_and_its_terms_add_up(cell):
                 before, after = rec[name][t, unit], rec[name][t + 1, unit]
                 assert (got.before, got.after) == (before, after), f"{cell} {name} t={t}"
                 d = after - before
-                assert got.move == ("stay" if abs(d) < 0.05 else "rise" if d > 0 else "fall"), f"{cell} {name}"
+                memory = name == ex.memory_state(spec)  # its threshold: 0.05 of its own scale (at most 1)
+                limit = 0.05 * min(1.0, np.abs(rec[name][:, unit]).max()) if memory else 0.05
+                assert got.threshold == pytest.approx(limit)
+                assert got.move == ("stay" if abs(d) < limit else "rise" if d > 0 else "fall"), f"{cell} {name}"
                 if spec[name].weighted:
                     row = spec.weighted.index(name)
                     x_parts = [layer["W_x"][row, unit] @ x[s] for s in (t, t + 1)]
@@ -100,6 +103,24 @@ def test_the_kept_and_written_parts_are_the_cells_products():
         assert np.isclose(terms["kept"].after, kept(rec, 2, 3), atol=1e-12), cell
         assert np.isclose(terms["written"].after, written(rec, 2, 3), atol=1e-12), cell
         assert np.isclose(terms["kept"].effect + terms["written"].effect, got.change, atol=1e-12), cell
+
+
+def test_the_textbook_counters_memory_rises_at_every_a_and_says_its_small_numbers():
+    """The model built by hand counts with C rising 0.0002 at each a: the memory's threshold, scaled to its values,
+    calls that a rise (an absolute 0.05 said "stay" at every step), and the reveal writes 2.0e-04, not 0.000."""
+    from lstm_viz import tasks
+    from lstm_viz.core.textbook import textbook_model
+
+    model, task = textbook_model("counting"), tasks.get("counting")
+    x = task.parse("aabab")
+    rec = model.trace(x).layers[0]
+    spec, layer = model.params.spec, model.params.layers[0]
+    moves = [ex.truth(spec, layer, rec, t, 0, "c").move for t in range(4)]
+    assert moves == ["rise", "stay", "rise", "stay"]  # reading a, b, a, b next
+    tr = ex.truth(spec, layer, rec, 0, 0, "c")
+    said = ex.reveal_words(spec, tr, "stay")
+    assert "+2.0e-04" in said and "(+0.000)" not in said, said
+    assert "2.0e-04" in ex.why_words(spec, tr, "zh")
 
 
 def test_the_coupled_gate_is_derived_and_the_threshold_decides_stay():
@@ -174,8 +195,10 @@ def page_trace(task: str = TASK, seq: int = SEQ):
 
 
 def true_move(rec, name: str, t: int, unit: int) -> str:
+    """The move from the trace itself: 0.05, or for the memory C 0.05 of its largest |value| here (at most 1)."""
     d = rec[name][t + 1, unit] - rec[name][t, unit]
-    return "stay" if abs(d) < 0.05 else "rise" if d > 0 else "fall"
+    limit = 0.05 * min(1.0, np.abs(rec[name][:, unit]).max()) if name == "c" else 0.05
+    return "stay" if abs(d) < limit else "rise" if d > 0 else "fall"
 
 
 def predict(at, t: int, said: dict[str, str]) -> None:

@@ -4,10 +4,13 @@ At step t the student predicts, for one unit, whether each asked quantity rises,
 reads the next token (t -> t+1). The truth is read off the same NumPy trace the step-through page shows:
 
     change = q[t+1, unit] - q[t, unit]
-    move   = "stay" if |change| < THRESHOLD else "rise" if change > 0 else "fall"      THRESHOLD = 0.05
+    move   = "stay" if |change| < threshold else "rise" if change > 0 else "fall"
 
-(on the quantity's own scale: a gate's 0..1, the cell state's value). The quantities asked about are the cell's
-gates and its memory state (C for the LSTM family, h for the GRU and the plain RNN), from its declaration.
+with threshold = THRESHOLD = 0.05 for a gate (on its 0..1 scale), and for the memory state THRESHOLD times its
+own scale on this sequence, the largest |value| this unit's memory takes there (at most 1): a memory that lives near
+0.002 (the textbook counter, whose C rises by 0.0002 at every a) still rises, and one that spans ±6 uses 0.05.
+The quantities asked about are the cell's gates and its memory state (C for the LSTM family, h for the GRU and the
+plain RNN), from its declaration.
 
 Why it moved is computed, as terms whose effects add up to the change:
 
@@ -32,7 +35,7 @@ from lstm_viz.core import cells
 from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.spec import CellSpec, Factor
 from lstm_viz.core.trace import GateStep, GateTrace
-from lstm_viz.explain.terms import factor_value, unit_terms
+from lstm_viz.explain.terms import factor_value, num, unit_terms
 
 THRESHOLD = 0.05  # |change| below this is "stay"
 MOVES = ("rise", "fall", "stay")
@@ -62,6 +65,7 @@ class Truth:
     terms: tuple[Term, ...]
     pre_before: float | None = None  # a weighted quantity's pre-activation at t
     pre_after: float | None = None  # and at t + 1
+    threshold: float = THRESHOLD  # |change| below this is "stay" (see the module: scaled for the memory state)
 
     @property
     def change(self) -> float:
@@ -69,7 +73,7 @@ class Truth:
 
     @property
     def move(self) -> str:
-        return move(self.before, self.after)
+        return move(self.before, self.after, self.threshold)
 
     @property
     def driver(self) -> Term:
@@ -88,6 +92,15 @@ def move(before: float, after: float, threshold: float = THRESHOLD) -> str:
 def memory_state(spec: CellSpec) -> str:
     """The state that carries the memory: C for the LSTM family, h for a cell without one (GRU, RNN)."""
     return "c" if "c" in spec.states else "h"
+
+
+def threshold(spec: CellSpec, trace: GateTrace, unit: int, name: str) -> float:
+    """|change| below this is "stay" for quantity `name` of `unit` on this sequence: THRESHOLD, times the memory
+    state's own scale (its largest |value| on the sequence, at most 1; see the module)."""
+    if name != memory_state(spec):
+        return THRESHOLD
+    scale = min(1.0, float(np.max(np.abs(trace[name][:, unit]))))
+    return THRESHOLD * scale if scale > 0 else THRESHOLD
 
 
 def asked_quantities(spec: CellSpec) -> tuple[str, ...]:
@@ -123,7 +136,7 @@ def truth(spec: CellSpec, layer: Mapping[str, np.ndarray], trace: GateTrace, t: 
         parts += [("peep", a.peep, b.peep)] if q.peephole else []
         parts += [("bias", a.bias, b.bias)]
         terms = tuple(Term(n, v0, v1, v1 - v0) for n, v0, v1 in parts)
-        return Truth(name, t, unit, before, after, "weighted", terms, a.pre, b.pre)
+        return Truth(name, t, unit, before, after, "weighted", terms, a.pre, b.pre, threshold(spec, trace, unit, name))
     kept = [term for term in q.sum_of if any(f.name == name and f.prev for f in term)]
     terms = []
     for term in q.sum_of:
@@ -135,7 +148,8 @@ def truth(spec: CellSpec, layer: Mapping[str, np.ndarray], trace: GateTrace, t: 
             terms.append(Term("kept", before, v1, v1 - before, factors))
         else:
             terms.append(Term("written", v0, v1, v1, factors))
-    return Truth(name, t, unit, before, after, "state" if kept else "derived", tuple(terms))
+    kind = "state" if kept else "derived"
+    return Truth(name, t, unit, before, after, kind, tuple(terms), threshold=threshold(spec, trace, unit, name))
 
 
 def product(term: tuple[Factor, ...], step: GateStep, unit: int) -> float:
@@ -175,9 +189,15 @@ def score(checked: Mapping[int, Mapping[str, tuple[str, str]]]) -> Score:
 # --- in words (the catalogue lstm_viz/words/<lang>/exercise.py) ---
 
 
-def r3(v: float) -> float:
-    """A number as the page shows it, to three decimals (never -0.000)."""
-    return round(float(v), 3) + 0.0
+def r3(v: float) -> str:
+    """A number as the page shows it: three decimals (never -0.000), or two significant digits when it is too small
+    for them and not 0 (the textbook counter's 0.0002 is not 0.000): explain.terms.num."""
+    return num(float(v))
+
+
+def signed3(v: float) -> str:
+    """r3 with its sign: "+0.120", "-0.050", "+2.0e-04"."""
+    return r3(v) if r3(v).startswith("-") else "+" + r3(v)
 
 
 def symbol(spec: CellSpec, name: str) -> str:
@@ -197,13 +217,13 @@ def formula(spec: CellSpec, term: Term) -> str:
 def numbers(term: Term) -> str:
     """A product's factors' values, e.g. "0.950 × (-0.400)" (a lone factor without parentheses)."""
     if len(term.factors) == 1:
-        return f"{r3(term.factors[0][1]):.3f}"
-    return " × ".join(f"{r3(v):.3f}" if r3(v) >= 0 else f"({r3(v):.3f})" for _, v in term.factors)
+        return r3(term.factors[0][1])
+    return " × ".join(f"({r3(v)})" if r3(v).startswith("-") else r3(v) for _, v in term.factors)
 
 
 def plus(a: float, b: float) -> str:
     """ "a + b" with b's sign as the operator: "0.112 + 0.345", "-0.319 − 0.060"."""
-    return f"{r3(a):.3f} {'+' if r3(b) >= 0 else '−'} {abs(r3(b)):.3f}"
+    return f"{r3(a)} {'−' if r3(b).startswith('-') else '+'} {r3(abs(b))}"
 
 
 def move_word(move_name: str, lang: str = "en") -> str:
@@ -220,8 +240,9 @@ def why_words(spec: CellSpec, tr: Truth, lang: str = "en") -> str:
             if term.name != "bias"
         )
         bias = next(term for term in tr.terms if term.name == "bias")
-        driver = w.DRIVER[tr.driver.name if abs(tr.driver.effect) >= THRESHOLD else "none"]
-        driver = driver.format(effect=r3(tr.driver.effect))
+        moved = tr.move != "stay" or abs(tr.driver.effect) >= THRESHOLD  # never "no term moved it" when it moved
+        driver = w.DRIVER[tr.driver.name if moved else "none"]
+        driver = driver.format(effect=signed3(tr.driver.effect))
         return w.WHY_WEIGHTED.format(pre_before=r3(tr.pre_before), pre_after=r3(tr.pre_after), terms=terms,
                                      bias=r3(bias.after), driver=driver)  # fmt: skip
     if tr.kind == "state":
@@ -230,7 +251,7 @@ def why_words(spec: CellSpec, tr: Truth, lang: str = "en") -> str:
         kept_sum = sum(term.after for term in kept)
         written_sum = sum(term.after for term in written)
         lost = tr.before - kept_sum
-        if max(abs(lost), abs(written_sum)) < THRESHOLD:
+        if tr.move == "stay" and max(abs(lost), abs(written_sum)) < tr.threshold:
             driver = "none"
         else:
             driver = "kept" if abs(lost) > abs(written_sum) else "written"
@@ -260,7 +281,7 @@ def reveal_words(spec: CellSpec, tr: Truth, said: str, lang: str = "en") -> str:
     w = words.of(lang).exercise
     verdict = "right" if said == tr.move else "wrong"
     return w.REVEAL[verdict].format(symbol=symbol(spec, tr.name), before=r3(tr.before), after=r3(tr.after),
-                           change=r3(tr.change), truth=w.MOVED[tr.move], said=move_word(said, lang))  # fmt: skip
+                           change=signed3(tr.change), truth=w.MOVED[tr.move], said=move_word(said, lang))  # fmt: skip
 
 
 def answer_rows(spec: CellSpec, key: Sequence[Mapping[str, Truth]], tokens: Sequence[str], lang: str = "en"):
@@ -272,7 +293,7 @@ def answer_rows(spec: CellSpec, key: Sequence[Mapping[str, Truth]], tokens: Sequ
         row = {w.ANSWER_COLUMNS["t"]: f"{t} → {t + 1}", w.ANSWER_COLUMNS["token"]: str(tokens[t + 1])}
         for name, tr in step.items():
             s = symbol(spec, name)
-            row[w.ANSWER_COLUMNS["values"].format(symbol=s)] = f"{r3(tr.before):.3f} → {r3(tr.after):.3f}"
+            row[w.ANSWER_COLUMNS["values"].format(symbol=s)] = f"{r3(tr.before)} → {r3(tr.after)}"
             row[w.ANSWER_COLUMNS["move"].format(symbol=s)] = move_word(tr.move, lang)
         rows.append(row)
     return rows

@@ -155,7 +155,12 @@ def step_ui(view: View, shown: Shown, t: int, unit: int, names: list[str]) -> bo
         truths = ex.truths(spec, shown.layer_params, trace, t, unit, asked)
         question = w.QUESTION.format(unit=unit, t=t, next=t + 1, token=shown.tokens[t + 1])
         st.markdown(f"**{plain(question, 600)}**")
-        st.caption(w.THRESHOLD_NOTE.format(threshold=ex.THRESHOLD))
+        note = w.THRESHOLD_NOTE.format(threshold=ex.THRESHOLD)
+        for tr in truths.values():
+            if tr.threshold < ex.THRESHOLD:  # the memory's threshold, scaled to its values on this sequence
+                note += w.THRESHOLD_MEMORY.format(symbol=spec[tr.name].symbol, scale=ex.r3(tr.threshold / ex.THRESHOLD),
+                                                  threshold=ex.r3(tr.threshold))  # fmt: skip
+        st.caption(note)
         said = record["said"].setdefault(t, {})
         columns = st.columns(min(len(asked), 2 if view.presenter else 4))
         for k, name in enumerate(asked):

@@ -21,6 +21,10 @@ THRESHOLD_NOTE = (
     "A change smaller than {threshold} either way counts as “stay”. Every number is the NumPy trace's, the same "
     "as in the equations below."
 )
+# Said after THRESHOLD_NOTE when the memory's threshold is scaled down (its values on this sequence are small).
+THRESHOLD_MEMORY = (
+    " For {symbol}, whose values on this sequence stay within ±{scale}, the threshold is as much smaller: {threshold}."
+)
 PREDICT = "{symbol} ({title}) at t = {next}"
 MOVES = {"rise": "rise", "fall": "fall", "stay": "stay"}  # the choices
 MOVED = {"rise": "it rose", "fall": "it fell", "stay": "it stayed"}  # the truth
@@ -35,28 +39,26 @@ LAST_STEP = "Step {t} is the last one: there is no next step to predict. Start a
 
 # The reveal, one per quantity: before → after with the change, and the prediction.
 REVEAL = {
-    "right": "{symbol}: {before:.3f} → {after:.3f} ({change:+.3f}), {truth}. Right: you predicted {said}.",
-    "wrong": "{symbol}: {before:.3f} → {after:.3f} ({change:+.3f}), {truth}. You predicted {said}.",
+    "right": "{symbol}: {before} → {after} ({change}), {truth}. Right: you predicted {said}.",
+    "wrong": "{symbol}: {before} → {after} ({change}), {truth}. You predicted {said}.",
 }
 
 # Why (lstm_viz/explain/exercise.py why_words). A weighted quantity: its pre-activation's terms at t and t+1.
 TERMS = {"x": "the input part W_x·x", "h": "the recurrent part W_h·h", "peep": "the peephole w_c·C", "bias": "bias"}
-TERM_CHANGE = "{term} {before:.3f} → {after:.3f}"
+TERM_CHANGE = "{term} {before} → {after}"
 TERM_SEPARATOR = "; "
-WHY_WEIGHTED = (
-    "Its pre-activation went from {pre_before:.3f} to {pre_after:.3f}: {terms}; the bias stays {bias:.3f}. {driver}"
-)
+WHY_WEIGHTED = "Its pre-activation went from {pre_before} to {pre_after}: {terms}; the bias stays {bias}. {driver}"
 DRIVER = {
-    "x": "The new input xₜ₊₁ moved it most (W_x·x changed by {effect:+.3f}).",
-    "h": "The previous hidden state hₜ moved it most (W_h·h changed by {effect:+.3f}).",
-    "peep": "The cell state, through the peephole, moved it most (changed by {effect:+.3f}).",
+    "x": "The new input xₜ₊₁ moved it most (W_x·x changed by {effect}).",
+    "h": "The previous hidden state hₜ moved it most (W_h·h changed by {effect}).",
+    "peep": "The cell state, through the peephole, moved it most (changed by {effect}).",
     "none": "No term changed much.",
 }
 # A carried state made of products: the part kept of its value at t, and the part written.
 WHY_STATE = (
-    "{symbol}ₜ₊₁ = {kept_formula} + {written_formula} = {sum} = {after:.3f}. Kept: "
-    "{kept_numbers} = {kept:.3f} of the {before:.3f} there was (let go: {lost:.3f}); written: {written_numbers} "
-    "= {written:.3f}. {driver}"
+    "{symbol}ₜ₊₁ = {kept_formula} + {written_formula} = {sum} = {after}. Kept: "
+    "{kept_numbers} = {kept} of the {before} there was (let go: {lost}); written: {written_numbers} "
+    "= {written}. {driver}"
 )
 DRIVER_STATE = {
     "kept": "What was let go moved it most.",
@@ -64,7 +66,7 @@ DRIVER_STATE = {
     "none": "Little was let go and little written.",
 }
 # Another derived quantity (the coupled gate f = 1 − i).
-WHY_DERIVED = "{symbol} has no weights of its own here: {symbol}ₜ₊₁ = {formula} = {after:.3f}."
+WHY_DERIVED = "{symbol} has no weights of its own here: {symbol}ₜ₊₁ = {formula} = {after}."
 
 # --- the score ---
 SCORE = "Score"

@@ -17,6 +17,8 @@ QUESTION = "单元 {unit}，时间步 {t} → {next}：细胞接下来读入 {to
 THRESHOLD_NOTE = (
     "变化的绝对值小于 {threshold} 记为“不变”。所有数字都来自 NumPy 的前向计算记录，与下方公式中的数字相同。"
 )
+# 当记忆的阈值按比例缩小时（它在这个序列上的值很小），接在 THRESHOLD_NOTE 之后。
+THRESHOLD_MEMORY = "对 {symbol}，它在这个序列上的值都在 ±{scale} 以内，阈值也按同样比例缩小：{threshold}。"
 PREDICT = "{symbol}（{title}），t = {next}"
 MOVES = {"rise": "上升", "fall": "下降", "stay": "不变"}
 MOVED = {"rise": "上升了", "fall": "下降了", "stay": "基本不变"}
@@ -31,25 +33,25 @@ LAST_STEP = "时间步 {t} 是最后一步：没有下一步可以预测。可�
 
 # 揭晓，每个量一条：前值 → 后值及变化量，以及你的预测。
 REVEAL = {
-    "right": "{symbol}：{before:.3f} → {after:.3f}（{change:+.3f}），{truth}。预测正确：{said}。",
-    "wrong": "{symbol}：{before:.3f} → {after:.3f}（{change:+.3f}），{truth}。你的预测是：{said}。",
+    "right": "{symbol}：{before} → {after}（{change}），{truth}。预测正确：{said}。",
+    "wrong": "{symbol}：{before} → {after}（{change}），{truth}。你的预测是：{said}。",
 }
 
 # 原因。带权重的量：它的预激活值在 t 和 t+1 的各项。
 TERMS = {"x": "输入部分 W_x·x", "h": "循环部分 W_h·h", "peep": "窥视孔连接 w_c·C", "bias": "偏置"}
-TERM_CHANGE = "{term} 从 {before:.3f} 变为 {after:.3f}"
+TERM_CHANGE = "{term} 从 {before} 变为 {after}"
 TERM_SEPARATOR = "；"
-WHY_WEIGHTED = "它的预激活值从 {pre_before:.3f} 变为 {pre_after:.3f}：{terms}；偏置保持 {bias:.3f}。{driver}"
+WHY_WEIGHTED = "它的预激活值从 {pre_before} 变为 {pre_after}：{terms}；偏置保持 {bias}。{driver}"
 DRIVER = {
-    "x": "影响最大的是新的输入 xₜ₊₁（W_x·x 变化了 {effect:+.3f}）。",
-    "h": "影响最大的是上一步的隐藏状态 hₜ（W_h·h 变化了 {effect:+.3f}）。",
-    "peep": "影响最大的是经窥视孔连接传入的细胞状态（变化了 {effect:+.3f}）。",
+    "x": "影响最大的是新的输入 xₜ₊₁（W_x·x 变化了 {effect}）。",
+    "h": "影响最大的是上一步的隐藏状态 hₜ（W_h·h 变化了 {effect}）。",
+    "peep": "影响最大的是经窥视孔连接传入的细胞状态（变化了 {effect}）。",
     "none": "没有哪一项变化很大。",
 }
 # 由乘积构成、逐步传递的状态：保留下来的旧值部分，以及新写入的部分。
 WHY_STATE = (
-    "{symbol}ₜ₊₁ = {kept_formula} + {written_formula} = {sum} = {after:.3f}。保留："
-    "{kept_numbers} = {kept:.3f}（原有 {before:.3f}，舍弃了 {lost:.3f}）；写入：{written_numbers} = {written:.3f}。"
+    "{symbol}ₜ₊₁ = {kept_formula} + {written_formula} = {sum} = {after}。保留："
+    "{kept_numbers} = {kept}（原有 {before}，舍弃了 {lost}）；写入：{written_numbers} = {written}。"
     "{driver}"
 )
 DRIVER_STATE = {
@@ -58,7 +60,7 @@ DRIVER_STATE = {
     "none": "舍弃的和写入的都很少。",
 }
 # 其他由别的量算出的量（耦合的门 f = 1 − i）。
-WHY_DERIVED = "{symbol} 在这里没有自己的权重：{symbol}ₜ₊₁ = {formula} = {after:.3f}。"
+WHY_DERIVED = "{symbol} 在这里没有自己的权重：{symbol}ₜ₊₁ = {formula} = {after}。"
 
 # --- 得分 ---
 SCORE = "得分"

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lstm_viz.core.refusal import Refusal
+
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """σ(z) = 1 / (1 + e^-z). For z < -709, e^-z overflows to inf and σ is exactly 0, as it should be:
@@ -59,5 +61,5 @@ def get(name: str, argument: str = "activation", allowed: tuple[str, ...] | None
     """The activation called `name`; a ValueError naming `argument` if it is unknown or not in `allowed`."""
     allowed = tuple(ACTIVATIONS) if allowed is None else allowed
     if not isinstance(name, str) or name not in allowed:
-        raise ValueError(f"{argument}: {name!r} cannot be computed here; expected one of {', '.join(allowed)}")
+        raise Refusal("core.activation", argument=argument, name=name, allowed=", ".join(allowed))
     return ACTIVATIONS[name]

@@ -16,11 +16,18 @@ class Refusal(ValueError):
         self.params = params
         super().__init__(self.say("en"))
 
+    def __reduce__(self):  # pickled and copied by its code and parameters, not its message
+        return (_rebuild, (type(self), self.code, self.params))
+
     def say(self, lang: str) -> str:
         """The refusal in `lang`, its parameters filled in (a parameter that is itself a refusal, the reason of
         another, said in `lang` too)."""
         params = {k: v.say(lang) if isinstance(v, Refusal) else v for k, v in self.params.items()}
         return words.error_words(lang)[self.code].format(**params)
+
+
+def _rebuild(cls, code: str, params: dict) -> Refusal:
+    return cls(code, **params)
 
 
 def say(err: Exception, lang: str) -> str:

@@ -296,7 +296,7 @@ def config_of(metadata: dict[str, str], task=None) -> TrainConfig | None:
     try:
         config_spec(config)
     except ValueError as err:  # the cells' words (core.cells), after the field's place: "config.activation: ..."
-        raise Refusal("train.config_cell", reason=str(err)) from None
+        raise Refusal("train.config_cell", reason=err) from None  # a Refusal said in the reader's language
     return config
 
 

@@ -14,6 +14,7 @@ shows: lstm_misread, the LSTM as one tutorial misstates it (cells/misread.py). `
 from __future__ import annotations
 
 from lstm_viz.core.cells import gru, lstm, misread, rnn
+from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.spec import CellSpec
 
 FAMILIES = {name: lstm for name in lstm.VARIANTS} | {"gru": gru, "rnn": rnn}
@@ -37,13 +38,13 @@ def spec(name: str, **options) -> CellSpec:
     """The CellSpec of cell `name` with its options (activation, recurrent_activation); ValueError names a bad one."""
     every = FAMILIES | STUDIED
     if not isinstance(name, str) or name not in every:
-        raise ValueError(f"cell: unknown cell {str(name)[:40]!r}; expected one of {', '.join(every)}")
+        raise Refusal("core.unknown_cell", name=str(name)[:40], names=", ".join(every))
     module = every[name]
     allowed = OPTIONS[module]
     unknown = [k for k in options if k not in allowed]
     if unknown:
-        its = f"its options are {', '.join(allowed)}" if allowed else "it has none"
-        raise ValueError(f"{unknown[0]}: not an option of cell {name}; {its}")
+        its = Refusal("core.options_are", options=", ".join(allowed)) if allowed else Refusal("core.no_options")
+        raise Refusal("core.not_an_option", option=unknown[0], cell=name, its=its)
     return module.spec(name, **{k: v for k, v in options.items() if v is not None})
 
 

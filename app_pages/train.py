@@ -223,7 +223,7 @@ def maps_height(font: int) -> int:
 
 
 def use_model(run):
-    set_session_model(run.model)
+    set_session_model(run.model, run.config.seq_len if run.config is not None else None)
     ss[TASK], ss[MODEL] = run.model.task, "session"
 
 

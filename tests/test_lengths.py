@@ -200,3 +200,21 @@ def test_the_chinese_pages_with_the_note_have_no_english(path):
     at = page(path, "zh", text="ab" * 60, model="preset")
     assert notes(at, "zh")
     assert english_words(at.main) == []
+
+
+def test_a_session_model_knows_the_length_its_run_trained_on():
+    """A model trained on Train live at another length than the task's default says that length (its run's
+    config, kept beside it by set_session_model), not the default."""
+    import streamlit as st
+
+    from lstm_viz.ui import models
+    from lstm_viz.ui.state import SESSION_LENGTHS, SESSION_MODELS
+
+    for key in (SESSION_MODELS, SESSION_LENGTHS):
+        st.session_state.pop(key, None)
+    model = models.random_model("counting", 0, "lstm")
+    models.set_session_model(model, 40)
+    assert models.trained_lengths("counting", "lstm", "session") == (40, 40)
+    models.set_session_model(model)  # a run that said no length: the task's default
+    default = COUNTING.default_config().seq_len
+    assert models.trained_lengths("counting", "lstm", "session") == (default, default)

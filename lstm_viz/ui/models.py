@@ -23,7 +23,7 @@ from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.trace import Trace
 from lstm_viz.explain.lengths import by_length
 from lstm_viz.io import presets
-from lstm_viz.ui.state import CELL, SESSION_MODELS, SeqRef
+from lstm_viz.ui.state import CELL, SESSION_LENGTHS, SESSION_MODELS, SeqRef
 
 MODEL_KINDS = ("preset", "random", "session", "textbook")
 
@@ -58,15 +58,22 @@ def preset_reached(task_name: str, cell: str) -> bool:
     return presets.reached(task_name, cell)
 
 
-@st.cache_data(show_spinner=False)
 def trained_lengths(task_name: str, cell: str, kind: str) -> tuple[int, int] | None:
     """The shortest and the longest sequence a model was trained on: a preset's from its file (presets.lengths: a
-    length curriculum trains on a range, counting's LSTM on 5 to 60), the task's default for a session model,
-    None for a model trained on nothing (a random initialisation, one built by hand)."""
-    if kind == "preset" and cell in preset_cells(task_name):
-        return presets.lengths(task_name, cell)
-    default = tasks.get(task_name).default_config().seq_len
-    return (default, default) if kind == "session" else None
+    length curriculum trains on a range, counting's LSTM on 5 to 60), a session model's from its run's config (the
+    task's default when the run said none), None for a model trained on nothing (a random initialisation, one built
+    by hand)."""
+    if kind == "session":
+        n = st.session_state.get(SESSION_LENGTHS, {}).get((task_name, cell))
+        n = n or tasks.get(task_name).default_config().seq_len
+        return (n, n)
+    return preset_lengths(task_name, cell) if kind == "preset" else None
+
+
+@st.cache_data(show_spinner=False)
+def preset_lengths(task_name: str, cell: str) -> tuple[int, int] | None:
+    """A preset's training lengths, from its file (read once)."""
+    return presets.lengths(task_name, cell) if cell in preset_cells(task_name) else None
 
 
 def trained_len(task_name: str, cell: str, kind: str) -> int | None:
@@ -112,9 +119,11 @@ def session_cells(task_name: str) -> list[str]:
     return [cell for task, cell in st.session_state.get(SESSION_MODELS, {}) if task == task_name]
 
 
-def set_session_model(model: TrainedModel) -> None:
-    """Keep the model for its task and cell in this session, and show its cell (also call it from a callback)."""
+def set_session_model(model: TrainedModel, seq_len: int | None = None) -> None:
+    """Keep the model for its task and cell in this session (and the sequence length it was trained on, when
+    known), and show its cell (also call it from a callback)."""
     st.session_state.setdefault(SESSION_MODELS, {})[(model.task, model.cell)] = model
+    st.session_state.setdefault(SESSION_LENGTHS, {})[(model.task, model.cell)] = seq_len
     st.session_state[CELL] = model.cell
 
 

@@ -61,6 +61,7 @@ STOP_PLAYING = "_stop_playing"  # set at the last step: the toggle is switched o
 
 # Models and training.
 SESSION_MODELS = "session_models"  # {task name: TrainedModel} trained (or opened) in this session
+SESSION_LENGTHS = "session_lengths"  # {(task name, cell): the sequence length it was trained on}, when known
 JOB = "train_job"  # the TrainingJob of this session, running or done
 RUNS = "train_runs"  # this session's finished and uploaded runs
 RECORDED = "train_recorded"  # the id of the job whose result was last added to RUNS

@@ -263,7 +263,7 @@ def test_step_2_one_step_every_number(server, chromium_browser, tab):  # noqa: F
         f"step 2: Step through it opens sample 11, unit 1, t = 0 (the link says {q})"
     )
     assert step_tokens(tab) == "AADBCCCABABDCAC", f"step 2: sample 11 is AADBCCCABABDCAC, shown {step_tokens(tab)}"
-    assert tab.frame_locator(STEPPER).get_by_text("step 0 of 14 · unit 1").count() == 1, "step 2: unit 1, t = 0"
+    assert tab.frame_locator(STEPPER).get_by_text("t = 0 of 0 to 14 · unit 1").count() == 1, "step 2: unit 1, t = 0"
     f0 = gate_line(tab)
     x, h, b = (f0["terms"][k] for k in ("W_{xf} x_t", "W_{hf} h_{t-1}", "b_f"))
     assert list(f0["terms"]) == ["W_{xf} x_t", "W_{hf} h_{t-1}", "b_f"], f"step 2: x part, h part, bias: {f0}"

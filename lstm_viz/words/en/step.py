@@ -55,7 +55,7 @@ STEPPER_LABELS = {
     "next": "Next ›",
     "prev_title": "Previous step (←)",
     "next_title": "Next step (→)",
-    "where": "step {t} of {last} · unit {unit}",
+    "where": "t = {t} of 0 to {last} · unit {unit}",
     "t": "t = {t}",
     "tokens": "input tokens",
     "values": "the chosen unit at step t",

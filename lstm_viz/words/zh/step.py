@@ -47,7 +47,7 @@ STEPPER_LABELS = {
     "next": "下一步 ›",
     "prev_title": "上一步（←）",
     "next_title": "下一步（→）",
-    "where": "第 {t} / {last} 步 · 单元 {unit}",
+    "where": "t = {t}（0 至 {last}）· 单元 {unit}",
     "t": "t = {t}",
     "tokens": "输入符号",
     "values": "所选单元在第 t 步的值",

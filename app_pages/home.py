@@ -57,10 +57,6 @@ st.subheader(w.FIRST_MINUTE)
 this_unit, other_symbol = explain.tour_words(task, found, view.lang)
 
 
-# A page switch clears the link, and with it the language it named: the next page finds it in the query string.
-SAME_LANGUAGE = {"lang": view.lang} if view.lang != words.DEFAULT else None
-
-
 def open_guide(t: int):
     ss[TASK], ss[SOURCE], ss[SEQ], ss[MODEL], ss[CELL] = GUIDE_TASK, "sample", guide_seed, "preset", "lstm"
     ss[GOTO] = (t, unit)
@@ -87,10 +83,10 @@ if b1.button(
     type="primary",
     width="stretch",
 ):
-    st.switch_page("app_pages/step.py", query_params=SAME_LANGUAGE)
+    st.switch_page("app_pages/step.py")
 if b2.button(
     w.BUTTONS["maps"], icon=":material/grid_on:", on_click=open_guide, args=(0,), key="guide_maps", width="stretch"
 ):
-    st.switch_page("app_pages/heatmaps.py", query_params=SAME_LANGUAGE)
+    st.switch_page("app_pages/heatmaps.py")
 if b3.button(w.BUTTONS["why"], icon=":material/compare_arrows:", key="guide_why", width="stretch"):
-    st.switch_page("app_pages/why.py", query_params=SAME_LANGUAGE)
+    st.switch_page("app_pages/why.py")

@@ -15,6 +15,7 @@ from lstm_viz.core.refusal import Refusal
 from lstm_viz.core.textbook import STEP, textbook_model
 from lstm_viz.explain import textbook
 from lstm_viz.io import presets
+from tests import test_app
 from tests.english import english_words
 
 LENGTHS = (1, 2, 5, 10, 20, 50, 100, 150, 200)  # the README's table
@@ -196,14 +197,7 @@ def test_the_readme_table_is_the_models_accuracy():
 
 
 def app(query: dict, page: str = "app_pages/step.py") -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return test_app.app(page, query)
 
 
 def lesson_of(at):

@@ -11,27 +11,16 @@ from lstm_viz import tasks, words
 from lstm_viz.core.refusal import Refusal
 from lstm_viz.ui.models import random_model
 from lstm_viz.ui.state import SESSION_MODELS
+from tests import test_app
 from tests.english import english_words
 
-APP = "../app.py"
 PAGES = [None, "step", "heatmaps", "train", "why", "model"]
 # Names on the heat map page that stay as written: the saturation study's authors, NumPy's file format and call.
 PAGE_NAMES = {"karpathy", "johnson", "fei", "npz", "load", "false"}
 
 
 def app(page: str | None = None, lang: str = "zh", state: dict | None = None, **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for k, v in query.items():
-        at.query_params[k] = v
-    for k, v in (state or {}).items():
-        at.session_state[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, at.exception
-    return at
+    return test_app.app(page and f"app_pages/{page}.py", {"lang": lang, **query}, state)
 
 
 def numbers(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lstm_viz import explain, tasks, words
 from lstm_viz.io import presets
 from lstm_viz.ui.state import STEPPER
+from tests import test_app
 from tests.english import english_words
 
 # Names, not prose: the gates' colour scale (Viridis) and a subscript in the GRU diagram's formula
@@ -21,16 +22,7 @@ NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 
 
 def app(lang: str, page: str | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.query_params["lang"] = lang
-    for k, v in (query or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    if page:
-        at.switch_page(f"app_pages/{page}.py").run()
-        assert not at.exception, at.exception
-    return at
+    return test_app.app(page and f"app_pages/{page}.py", {"lang": lang, **(query or {})})
 
 
 def speaks_chinese(at) -> None:

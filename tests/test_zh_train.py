@@ -3,7 +3,6 @@ uploads good and bad, the sidebar's training line; no English a reader would see
 English. Also the words of training's refusals and stop reasons in both languages."""
 
 import re
-import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,6 +15,7 @@ from lstm_viz.training.loop import stop_words, validate
 from lstm_viz.ui.runs import task_title
 from lstm_viz.ui.state import JOB, LANG, RUNS
 from tests.english import english_words
+from tests.test_train_page import finish, texts
 from tests.test_weights import HOSTILE, small_model
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -39,21 +39,6 @@ def start(at, **values):
         widget.set_value(value)
     next(b for b in at.button if b.label == "开始训练").click().run()
     assert not at.exception, at.exception
-
-
-def finish(at, limit_s=60.0):
-    t0 = time.monotonic()
-    while at.session_state[JOB].running:
-        assert time.monotonic() - t0 < limit_s, "training did not end"
-        time.sleep(0.3)
-        at.run()
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
-
-
-def texts(elements) -> str:
-    return " ".join(e.value for e in elements)
 
 
 def no_english(at):

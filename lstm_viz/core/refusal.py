@@ -20,10 +20,18 @@ class Refusal(ValueError):
         return (_rebuild, (type(self), self.code, self.params))
 
     def say(self, lang: str) -> str:
-        """The refusal in `lang`, its parameters filled in (a parameter that is itself a refusal, the reason of
-        another, said in `lang` too)."""
-        params = {k: v.say(lang) if isinstance(v, Refusal) else v for k, v in self.params.items()}
+        """The refusal in `lang`, its parameters filled in, each as `said` in `lang` too."""
+        params = {k: said(v, lang) for k, v in self.params.items()}
         return words.error_words(lang)[self.code].format(**params)
+
+
+def said(value, lang: str):
+    """A refusal's parameter as the reader reads it: what says itself (another refusal, the reason of this one; a
+    phrase of the model readers, lstm_viz.io.file_limits.Phrase) in `lang`, another error its own message, anything
+    else as it is."""
+    if callable(getattr(value, "say", None)):
+        return value.say(lang)
+    return str(value) if isinstance(value, BaseException) else value
 
 
 def _rebuild(cls, code: str, params: dict) -> Refusal:

@@ -10,6 +10,7 @@ import re
 
 from lstm_viz import words
 from lstm_viz.explain.behaviour import N_SAMPLES, MemoryFinding, SignalFinding
+from lstm_viz.explain.terms import num
 
 
 def _no_signed_zero(text: str) -> str:
@@ -28,8 +29,8 @@ def _memory_numbers(task, f: MemoryFinding, lang: str = "en") -> dict:
 def two(v: float, row: tuple[float, ...], sign: str = "", flat: bool = False) -> str:
     """A per-symbol number: 2 decimals; one that they would write 0 although it is a tenth or more of the largest
     of its `row` with 2 significant digits (the textbook counter's C moves by 0.0002 at each a: not +0.00)."""
-    if not flat and 0 < abs(v) < 0.005 and abs(v) >= 0.1 * max(abs(u) for u in row):
-        return f"{v:{sign}.1e}"
+    if not flat and abs(v) >= 0.1 * max(abs(u) for u in row):
+        return num(v, 2, sign)
     return f"{v:{sign}.2f}"
 
 

@@ -189,17 +189,6 @@ def score(checked: Mapping[int, Mapping[str, tuple[str, str]]]) -> Score:
 # --- in words (the catalogue lstm_viz/words/<lang>/exercise.py) ---
 
 
-def r3(v: float) -> str:
-    """A number as the page shows it: three decimals (never -0.000), or two significant digits when it is too small
-    for them and not 0 (the textbook counter's 0.0002 is not 0.000): explain.terms.num."""
-    return num(float(v))
-
-
-def signed3(v: float) -> str:
-    """r3 with its sign: "+0.120", "-0.050", "+2.0e-04"."""
-    return r3(v) if r3(v).startswith("-") else "+" + r3(v)
-
-
 def symbol(spec: CellSpec, name: str) -> str:
     return spec[name].symbol
 
@@ -217,13 +206,13 @@ def formula(spec: CellSpec, term: Term) -> str:
 def numbers(term: Term) -> str:
     """A product's factors' values, e.g. "0.950 × (-0.400)" (a lone factor without parentheses)."""
     if len(term.factors) == 1:
-        return r3(term.factors[0][1])
-    return " × ".join(f"({r3(v)})" if r3(v).startswith("-") else r3(v) for _, v in term.factors)
+        return num(term.factors[0][1])
+    return " × ".join(f"({num(v)})" if num(v).startswith("-") else num(v) for _, v in term.factors)
 
 
 def plus(a: float, b: float) -> str:
     """ "a + b" with b's sign as the operator: "0.112 + 0.345", "-0.319 − 0.060"."""
-    return f"{r3(a)} {'−' if r3(b).startswith('-') else '+'} {r3(abs(b))}"
+    return f"{num(a)} {'−' if num(b).startswith('-') else '+'} {num(abs(b))}"
 
 
 def move_word(move_name: str, lang: str = "en") -> str:
@@ -235,16 +224,16 @@ def why_words(spec: CellSpec, tr: Truth, lang: str = "en") -> str:
     w = words.of(lang).exercise
     if tr.kind == "weighted":
         terms = w.TERM_SEPARATOR.join(
-            w.TERM_CHANGE.format(term=w.TERMS[term.name], before=r3(term.before), after=r3(term.after))
+            w.TERM_CHANGE.format(term=w.TERMS[term.name], before=num(term.before), after=num(term.after))
             for term in tr.terms
             if term.name != "bias"
         )
         bias = next(term for term in tr.terms if term.name == "bias")
         moved = tr.move != "stay" or abs(tr.driver.effect) >= THRESHOLD  # never "no term moved it" when it moved
         driver = w.DRIVER[tr.driver.name if moved else "none"]
-        driver = driver.format(effect=signed3(tr.driver.effect))
-        return w.WHY_WEIGHTED.format(pre_before=r3(tr.pre_before), pre_after=r3(tr.pre_after), terms=terms,
-                                     bias=r3(bias.after), driver=driver)  # fmt: skip
+        driver = driver.format(effect=num(tr.driver.effect, sign="+"))
+        return w.WHY_WEIGHTED.format(pre_before=num(tr.pre_before), pre_after=num(tr.pre_after), terms=terms,
+                                     bias=num(bias.after), driver=driver)  # fmt: skip
     if tr.kind == "state":
         kept = [term for term in tr.terms if term.name == "kept"]
         written = [term for term in tr.terms if term.name == "written"]
@@ -259,20 +248,20 @@ def why_words(spec: CellSpec, tr: Truth, lang: str = "en") -> str:
             symbol=symbol(spec, tr.name),
             kept_formula=" + ".join(formula(spec, term) for term in kept),
             kept_numbers=" + ".join(numbers(term) for term in kept),
-            kept=r3(kept_sum),
+            kept=num(kept_sum),
             sum=plus(kept_sum, written_sum),
-            before=r3(tr.before),
-            lost=r3(lost),
+            before=num(tr.before),
+            lost=num(lost),
             written_formula=" + ".join(formula(spec, term) for term in written),
             written_numbers=" + ".join(numbers(term) for term in written),
-            written=r3(written_sum),
-            after=r3(tr.after),
+            written=num(written_sum),
+            after=num(tr.after),
             driver=w.DRIVER_STATE[driver],
         )
     return w.WHY_DERIVED.format(
         symbol=symbol(spec, tr.name),
         formula=" + ".join(formula(spec, term) for term in tr.terms),
-        after=r3(tr.after),
+        after=num(tr.after),
     )
 
 
@@ -280,8 +269,9 @@ def reveal_words(spec: CellSpec, tr: Truth, said: str, lang: str = "en") -> str:
     """The reveal of one quantity: the truth, before → after with the numbers, and the prediction."""
     w = words.of(lang).exercise
     verdict = "right" if said == tr.move else "wrong"
-    return w.REVEAL[verdict].format(symbol=symbol(spec, tr.name), before=r3(tr.before), after=r3(tr.after),
-                           change=signed3(tr.change), truth=w.MOVED[tr.move], said=move_word(said, lang))  # fmt: skip
+    said_words = dict(truth=w.MOVED[tr.move], said=move_word(said, lang))
+    return w.REVEAL[verdict].format(symbol=symbol(spec, tr.name), before=num(tr.before), after=num(tr.after),
+                                    change=num(tr.change, sign="+"), **said_words)  # fmt: skip
 
 
 def answer_rows(spec: CellSpec, key: Sequence[Mapping[str, Truth]], tokens: Sequence[str], lang: str = "en"):
@@ -293,7 +283,7 @@ def answer_rows(spec: CellSpec, key: Sequence[Mapping[str, Truth]], tokens: Sequ
         row = {w.ANSWER_COLUMNS["t"]: f"{t} → {t + 1}", w.ANSWER_COLUMNS["token"]: str(tokens[t + 1])}
         for name, tr in step.items():
             s = symbol(spec, name)
-            row[w.ANSWER_COLUMNS["values"].format(symbol=s)] = f"{r3(tr.before)} → {r3(tr.after)}"
+            row[w.ANSWER_COLUMNS["values"].format(symbol=s)] = f"{num(tr.before)} → {num(tr.after)}"
             row[w.ANSWER_COLUMNS["move"].format(symbol=s)] = move_word(tr.move, lang)
         rows.append(row)
     return rows

@@ -89,12 +89,14 @@ def products(spec: CellSpec, layer, step: GateStep, unit: int, gate: str, x_labe
     ]
 
 
-def num(v: float) -> str:
-    """A number as the equations write it: 3 decimals; one too small for them but not 0 with 2 significant digits
-    (the textbook counter's step, 0.0002, is not 0.000)."""
-    if v != 0 and abs(v) < 0.0005:
-        return f"{v:.1e}"
-    return f"{v:.3f}".replace("-0.000", "0.000")
+def num(v: float, places: int = 3, sign: str = "") -> str:
+    """A number as the pages write it: `places` decimals (never -0.000; `sign` "+" writes +), or, too small for
+    them and not 0, two significant digits (the textbook counter's step, 0.0002, is not 0.000)."""
+    v = float(v)
+    if v != 0 and abs(v) < 0.5 * 10**-places:
+        return f"{v:{sign}.1e}"
+    text = f"{v:{sign}.{places}f}"
+    return text if float(text) != 0 else f"{0.0:{sign}.{places}f}"
 
 
 def factor(v: float) -> str:

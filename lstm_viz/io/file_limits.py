@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from lstm_viz import words
-from lstm_viz.core import refusal
+from lstm_viz.core.refusal import Refusal, said
 
 MAX_FILE_BYTES = 32 * 2**20  # a model file: an LSTM(256) on a 10,000-word Embedding(128) is about 6 MB
 MAX_MEMBERS = 512  # members of a .keras or torch zip (torch writes one a tensor, and a few more)
@@ -43,21 +43,11 @@ class Phrase:
         self.key, self.params = key, params
 
     def say(self, lang: str) -> str:
-        params = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in self.params.items()}
+        params = {k: said(v, lang) for k, v in self.params.items()}
         return words.of(lang).model.PHRASES[self.key].format(**params)
 
     def __str__(self) -> str:
         return self.say("en")
-
-
-class Refusal(refusal.Refusal):
-    """core's Refusal whose parameters may be Phrases, or another refusal (a reason given by another layer of the
-    package), each said in the reader's language."""
-
-    def say(self, lang: str) -> str:
-        params = {k: refusal.say(v, lang) if isinstance(v, Exception) else v for k, v in self.params.items()}
-        params = {k: v.say(lang) if isinstance(v, Phrase) else v for k, v in params.items()}
-        return words.error_words(lang)[self.code].format(**params)
 
 
 def file_part(kind: str) -> Phrase:

@@ -171,10 +171,7 @@ class TrainingJob:
 
     def say_error(self, lang: str = "en") -> str | None:
         """What went wrong, in `lang` (None if nothing did); a refusal inside it ("training failed: ...") too."""
-        if self.failure is None:
-            return None
-        params = {k: v.say(lang) if isinstance(v, Refusal) else v for k, v in self.failure.params.items()}
-        return Refusal(self.failure.code, **params).say(lang)
+        return None if self.failure is None else self.failure.say(lang)
 
     @property
     def running(self) -> bool:

@@ -17,6 +17,7 @@ import streamlit as st
 
 from lstm_viz import words
 from lstm_viz.explain import exercise as ex
+from lstm_viz.explain.terms import num
 from lstm_viz.ui.safe import plain
 from lstm_viz.ui.state import (
     EX_ANSWERS,
@@ -158,8 +159,8 @@ def step_ui(view: View, shown: Shown, t: int, unit: int, names: list[str]) -> bo
         note = w.THRESHOLD_NOTE.format(threshold=ex.THRESHOLD)
         for tr in truths.values():
             if tr.threshold < ex.THRESHOLD:  # the memory's threshold, scaled to its values on this sequence
-                note += w.THRESHOLD_MEMORY.format(symbol=spec[tr.name].symbol, scale=ex.r3(tr.threshold / ex.THRESHOLD),
-                                                  threshold=ex.r3(tr.threshold))  # fmt: skip
+                note += w.THRESHOLD_MEMORY.format(symbol=spec[tr.name].symbol, scale=num(tr.threshold / ex.THRESHOLD),
+                                                  threshold=num(tr.threshold))  # fmt: skip
         st.caption(note)
         said = record["said"].setdefault(t, {})
         columns = st.columns(min(len(asked), 2 if view.presenter else 4))

@@ -10,6 +10,7 @@ their code in `errors`). A cell's words (its title, its quantities' titles and r
 English; the other languages give them in `cells`, by cell and quantity name (`quantity_words`).
 """
 
+from functools import cache
 from types import ModuleType
 
 from lstm_viz.words import en, zh
@@ -47,6 +48,7 @@ def task_words(lang: str, task: str) -> dict[str, str]:
     return of(lang).tasks.TASKS[task]
 
 
+@cache  # read-only: every Refusal says itself through it
 def error_words(lang: str) -> dict[str, str]:
     """Every refusal's words in `lang`, by code: the `ERRORS` of all the catalogue's modules together (each module
     keeps the refusals of its part of the app: tasks the typed sequences', model the uploaded models', ...)."""
